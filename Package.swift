@@ -1,0 +1,54 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+  name: "coauthor",
+  platforms: [.macOS(.v15)],
+  products: [
+    .executable(name: "coauthor", targets: ["coauthor"]),
+    .library(name: "GraphKit", targets: ["GraphKit"]),
+    .library(name: "Bibliography", targets: ["Bibliography"]),
+    .library(name: "Graphviz", targets: ["Graphviz"]),
+    .library(name: "CoauthorAnalysis", targets: ["CoauthorAnalysis"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
+  ],
+  targets: [
+    // zlib for gzip-compressed inputs (SNAP edge lists). zlib1g-dev ships in the image;
+    // `make deps` installs it where it is missing.
+    .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
+    .target(
+      name: "GraphKit",
+      dependencies: [
+        "CZlib",
+        .product(name: "HeapModule", package: "swift-collections"),
+      ]),
+    .target(
+      name: "Bibliography",
+      dependencies: [.product(name: "OrderedCollections", package: "swift-collections")]),
+    .systemLibrary(
+      name: "CGraphviz", pkgConfig: "libgvc", providers: [.apt(["libgraphviz-dev"])]),
+    .target(name: "Graphviz", dependencies: ["CGraphviz"]),
+    .target(
+      name: "CoauthorAnalysis",
+      dependencies: [
+        "GraphKit", "Bibliography", "Graphviz",
+        .product(name: "OrderedCollections", package: "swift-collections"),
+      ]),
+    .executableTarget(
+      name: "coauthor",
+      dependencies: [
+        "CoauthorAnalysis",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]),
+    .executableTarget(
+      name: "coauthor-bench", dependencies: ["GraphKit"], path: "Benchmarks/coauthor-bench"),
+    .testTarget(name: "GraphKitTests", dependencies: ["GraphKit"], resources: [.copy("Fixtures")]),
+    .testTarget(name: "BibliographyTests", dependencies: ["Bibliography"]),
+    .testTarget(name: "GraphvizTests", dependencies: ["Graphviz"]),
+    .testTarget(name: "CoauthorAnalysisTests", dependencies: ["CoauthorAnalysis"]),
+    .testTarget(name: "CLITests", dependencies: ["coauthor"]),
+  ]
+)

@@ -1,0 +1,3 @@
+import Bibliography
+import GraphKit
+import Graphviz

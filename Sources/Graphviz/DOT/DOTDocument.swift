@@ -1,0 +1,1 @@
+// Placeholder: the DOT model, writer and escaping are written in this folder.

@@ -1,0 +1,3 @@
+import CGraphviz
+
+// Placeholder: the libgvc renderer lives here (the only file importing CGraphviz).
