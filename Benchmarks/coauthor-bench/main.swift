@@ -1,1 +1,38 @@
+import Foundation
 import GraphKit
+
+// Release-mode benchmark runner: `coauthor-bench FILE [CASE...]`.
+// Each case runs on the loaded graph and prints one JSON line with its time.
+// Centrality cases live in CentralityCases.swift, community cases in CommunityCases.swift.
+
+struct BenchCase {
+  var name: String
+  /// Runs the case and returns a short result summary (a checksum, a modularity, …)
+  /// so that the work cannot be optimised away and results can be compared with peers.
+  var run: @Sendable (Graph) -> String
+}
+
+let arguments = CommandLine.arguments.dropFirst()
+guard let path = arguments.first else {
+  FileHandle.standardError.write(Data("usage: coauthor-bench FILE [CASE...]\n".utf8))
+  exit(2)
+}
+let wanted = Set(arguments.dropFirst())
+let all = centralityCases + communityCases
+
+let loadStart = Date()
+let graph: Graph
+do {
+  graph = try EdgeListReader.read(contentsOf: path)
+} catch {
+  FileHandle.standardError.write(Data("\(error)\n".utf8))
+  exit(1)
+}
+let loadSeconds = Date().timeIntervalSince(loadStart)
+print(#"{"case":"load","seconds":\#(loadSeconds),"nodes":\#(graph.nodeCount),"edges":\#(graph.edgeCount)}"#)
+for benchCase in all where wanted.isEmpty || wanted.contains(benchCase.name) {
+  let start = Date()
+  let summary = benchCase.run(graph)
+  let seconds = Date().timeIntervalSince(start)
+  print(#"{"case":"\#(benchCase.name)","seconds":\#(seconds),"result":"\#(summary)"}"#)
+}

@@ -1,0 +1,3 @@
+import GraphKit
+
+let communityCases: [BenchCase] = []
