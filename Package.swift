@@ -40,7 +40,7 @@ let package = Package(
     .executableTarget(
       name: "coauthor",
       dependencies: [
-        "CoauthorAnalysis",
+        "CoauthorAnalysis", "GraphKit", "Bibliography", "Graphviz",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .executableTarget(

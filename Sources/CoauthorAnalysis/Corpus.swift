@@ -1,0 +1,235 @@
+import Bibliography
+import Foundation
+
+/// One entry of a data folder's `manifest.json`.
+public struct ManifestSource: Sendable, Hashable, Codable {
+  public var file: String
+  public var owner: String?
+  public var format: InputFormat?
+}
+
+/// A data folder's `manifest.json`: whose each file is, and where the alias table is.
+public struct Manifest: Sendable, Hashable, Codable {
+  public var sources: [ManifestSource]
+  public var aliases: String?
+}
+
+/// A publication of the corpus after deduplication, with its authors resolved to people.
+public struct CorpusPaper: Sendable, Hashable {
+  public var publication: Publication
+  /// Person ids in author order (each person once).
+  public var authors: [Int]
+  /// Every place the paper was listed (more than one when it was deduplicated).
+  public var listings: [InputLocation]
+}
+
+/// Two listings of the same paper that were counted once.
+public struct PaperMerge: Sendable, Hashable {
+  public var kept: InputLocation
+  public var dropped: InputLocation
+  public var reason: String
+}
+
+/// Everything read from the inputs, with people resolved and papers deduplicated.
+public struct Corpus: Sendable {
+  public var documents: [SourceDocument]
+  /// Display name of every person; the index is the person id.
+  public var people: [String]
+  /// Every spelling seen for each person.
+  public var variants: [[String]]
+  public var papers: [CorpusPaper]
+  public var declared: [DeclaredCollaboration]
+  /// Person ids of the documents' owners, in input order, without repeats.
+  public var owners: [Int]
+  /// Every name merge made, for the user to check.
+  public var nameMerges: [NameMerge]
+  public var paperMerges: [PaperMerge]
+  /// Problems found in the inputs (file:line and why).
+  public var diagnostics: [Diagnostic]
+  /// Abstracts and titles for topic networks.
+  public var abstracts: [AbstractText]
+
+  /// The input to the coauthor network builder.
+  public var coauthorInput: CoauthorInput {
+    CoauthorInput(names: people, papers: papers.map(\.authors), declared: declared)
+  }
+}
+
+/// Why the inputs could not be read at all.
+public struct InputError: Error, CustomStringConvertible, Sendable {
+  public var message: String
+  public init(_ message: String) { self.message = message }
+  public var description: String { message }
+}
+
+extension Corpus {
+  /// Reads a data folder: its `manifest.json` when present (file owners, formats, alias
+  /// table), otherwise every regular file in it, formats detected from content.
+  public static func load(dataDirectory: String) throws(InputError) -> Corpus {
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: dataDirectory, isDirectory: &isDirectory),
+      isDirectory.boolValue
+    else { throw InputError("\(dataDirectory): no such folder") }
+    let folder = URL(fileURLWithPath: dataDirectory)
+    let manifestURL = folder.appendingPathComponent("manifest.json")
+    var sources: [ManifestSource] = []
+    var aliasPath: String?
+    if FileManager.default.fileExists(atPath: manifestURL.path) {
+      let manifest: Manifest
+      do {
+        manifest = try JSONDecoder().decode(Manifest.self, from: Data(contentsOf: manifestURL))
+      } catch {
+        throw InputError("\(manifestURL.path): not a valid manifest: \(error)")
+      }
+      sources = manifest.sources
+      aliasPath = manifest.aliases.map { folder.appendingPathComponent($0).path }
+    } else {
+      let names: [String]
+      do {
+        names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+      } catch {
+        throw InputError("\(dataDirectory): cannot list folder: \(error.localizedDescription)")
+      }
+      for name in names where !name.hasPrefix(".") {
+        if name == "aliases.tsv" {
+          aliasPath = folder.appendingPathComponent(name).path
+        } else {
+          sources.append(ManifestSource(file: name, owner: nil, format: nil))
+        }
+      }
+    }
+    let resolved = sources.map {
+      ManifestSource(
+        file: folder.appendingPathComponent($0.file).path, owner: $0.owner, format: $0.format)
+    }
+    return try load(sources: resolved, aliasFile: aliasPath)
+  }
+
+  /// Reads the given files (formats detected from content unless given).
+  public static func load(
+    sources: [ManifestSource], aliasFile: String? = nil
+  ) throws(InputError) -> Corpus {
+    var diagnostics: [Diagnostic] = []
+    var aliases = AliasTable()
+    if let aliasFile {
+      do {
+        let text = try String(contentsOfFile: aliasFile, encoding: .utf8)
+        let parsed = AliasTable.parse(text, file: aliasFile)
+        aliases = parsed.table
+        diagnostics += parsed.diagnostics
+      } catch {
+        throw InputError("\(aliasFile): cannot read alias table: \(error.localizedDescription)")
+      }
+    }
+    var documents: [SourceDocument] = []
+    for source in sources {
+      do {
+        documents.append(
+          try SourceReader.read(contentsOf: source.file, format: source.format, owner: source.owner))
+      } catch {
+        throw InputError("\(error)")
+      }
+    }
+    return assemble(documents, aliases: aliases, extraDiagnostics: diagnostics)
+  }
+
+  /// Resolves people across documents, deduplicates papers and collects declared counts.
+  public static func assemble(
+    _ documents: [SourceDocument], aliases: AliasTable = AliasTable(),
+    extraDiagnostics: [Diagnostic] = []
+  ) -> Corpus {
+    // 1. Deduplicate papers across and within documents.
+    var papers: [(publication: Publication, listings: [InputLocation])] = []
+    var byKey: [String: Int] = [:]
+    var paperMerges: [PaperMerge] = []
+    for document in documents {
+      for publication in document.publications {
+        let key = PaperIdentity.key(of: publication)
+        if let key, let existing = byKey[key] {
+          papers[existing].listings.append(publication.location)
+          paperMerges.append(
+            PaperMerge(
+              kept: papers[existing].publication.location, dropped: publication.location,
+              reason: PaperIdentity.reason(for: key)))
+          continue
+        }
+        if let key { byKey[key] = papers.count }
+        papers.append((publication, [publication.location]))
+      }
+    }
+    // 2. Resolve names: every paper's author list is one document (names on one paper are
+    //    never merged); every collaborator line entry is the pair (owner, collaborator).
+    var nameDocuments: [[String]] = papers.map(\.publication.authors)
+    for document in documents {
+      if let owner = document.owner {
+        nameDocuments.append([owner])
+        for collaborator in document.collaborators {
+          nameDocuments.append([owner, collaborator.name])
+        }
+      }
+    }
+    let resolver = PersonResolver(aliases: aliases)
+    let resolution = resolver.resolve(nameDocuments)
+    let people = resolution.people.map(\.displayName)
+    let variants = resolution.people.map(\.variants)
+    func person(_ name: String) -> Int { resolution.person(for: name) }
+    var corpusPapers: [CorpusPaper] = []
+    for paper in papers {
+      var seen = Set<Int>()
+      var ids: [Int] = []
+      for name in paper.publication.authors {
+        let id = person(name)
+        if seen.insert(id).inserted { ids.append(id) }
+      }
+      corpusPapers.append(
+        CorpusPaper(publication: paper.publication, authors: ids, listings: paper.listings))
+    }
+    var declared: [DeclaredCollaboration] = []
+    var owners: [Int] = []
+    var abstracts: [AbstractText] = []
+    var diagnostics = extraDiagnostics
+    for document in documents {
+      diagnostics += document.diagnostics
+      abstracts += document.abstracts
+      guard let ownerName = document.owner else {
+        if !document.collaborators.isEmpty {
+          diagnostics.append(
+            Diagnostic(
+              .warning, at: document.collaborators[0].location,
+              "collaborator counts without an owner: give the file's owner in manifest.json"))
+        }
+        continue
+      }
+      let owner = person(ownerName)
+      if !owners.contains(owner) { owners.append(owner) }
+      for collaborator in document.collaborators {
+        declared.append(
+          DeclaredCollaboration(
+            owner: owner, collaborator: person(collaborator.name), count: collaborator.count))
+      }
+    }
+    return Corpus(
+      documents: documents, people: people, variants: variants, papers: corpusPapers,
+      declared: declared, owners: owners, nameMerges: resolution.merges, paperMerges: paperMerges,
+      diagnostics: diagnostics, abstracts: abstracts)
+  }
+}
+
+/// When two listings are the same paper.
+enum PaperIdentity {
+  /// DOI, else arXiv id, else folded title + year. Nil when a paper has no title.
+  static func key(of p: Publication) -> String? {
+    if let doi = p.doi?.lowercased(), !doi.isEmpty { return "doi:" + doi }
+    if let arxiv = p.arxivID?.lowercased(), !arxiv.isEmpty { return "arxiv:" + arxiv }
+    let folded = p.title.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+      .unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) }
+    guard !folded.isEmpty else { return nil }
+    return "title:" + String(String.UnicodeScalarView(folded)) + "|" + (p.year.map(String.init) ?? "?")
+  }
+
+  static func reason(for key: String) -> String {
+    if key.hasPrefix("doi:") { return "same DOI" }
+    if key.hasPrefix("arxiv:") { return "same arXiv id" }
+    return "same title and year"
+  }
+}
