@@ -1,0 +1,148 @@
+import GraphKit
+import Graphviz
+
+/// Figure size presets, in inches (the drawing is scaled to fit, keeping its aspect).
+public enum FigurePreset: String, Sendable, Hashable, CaseIterable, Codable {
+  /// One column of a two-column paper (3.5 in wide).
+  case singleColumn = "single-column"
+  /// A full page width (7 in).
+  case doubleColumn = "double-column"
+  /// A 16:9 slide (10 × 5.6 in).
+  case slide
+
+  var size: (width: Double, height: Double) {
+    switch self {
+    case .singleColumn: (3.5, 3.5)
+    case .doubleColumn: (7, 7)
+    case .slide: (10, 5.6)
+    }
+  }
+}
+
+/// Colour schemes for communities.
+public enum FigurePalette: String, Sendable, Hashable, CaseIterable, Codable {
+  /// Okabe & Ito's colour-blind-safe colours.
+  case colorBlindSafe = "color-blind-safe"
+  /// Greys, distinct in print.
+  case greyscale
+
+  /// Colours and their names (the names make the text legend usable without colour).
+  var colors: [(color: DOTColor, name: String)] {
+    switch self {
+    case .colorBlindSafe:
+      let names = ["orange", "sky blue", "bluish green", "yellow", "blue", "vermillion",
+                   "reddish purple"]
+      return zip(DOTColor.okabeIto.prefix(7), names).map { ($0, $1) }
+    case .greyscale:
+      let greys = DOTColor.greys(4)
+      return zip(greys, ["dark grey", "mid grey", "light grey", "pale grey"]).map { ($0, $1) }
+    }
+  }
+}
+
+/// How a network is drawn.
+public struct FigureStyle: Sendable, Hashable {
+  /// Nodes with a label; the rest are drawn as unlabeled dots (listed in the tables).
+  public var labeledNodes = 40
+  public var preset: FigurePreset = .doubleColumn
+  public var palette: FigurePalette = .colorBlindSafe
+  /// Layout seed (neato/sfdp `start`): the same seed gives the same picture.
+  public var seed = 1
+  /// PNG resolution.
+  public var dpi = 150.0
+
+  public init() {}
+}
+
+/// What a figure encodes, in words for its legend.
+public struct FigureLegend: Sendable, Hashable {
+  public var title: String
+  public var nodeSize: String
+  public var edgeWidth: String
+  public var colors: String
+  /// One line per community shown: colour name, size, top members.
+  public var communities: [String]
+  /// What was left out of the drawing, if anything.
+  public var omitted: String?
+}
+
+/// Turns a weighted graph plus per-node scores into a styled DOT document.
+public enum NetworkFigure {
+  /// Builds the DOT document for a network figure.
+  ///
+  /// - Parameters:
+  ///   - graph: The network; labels are display names.
+  ///   - size: One score per node (e.g. weighted degree); area ∝ score.
+  ///   - importance: One score per node deciding which nodes get labels.
+  ///   - communities: The community of each node (0 = largest) for colours, or nil for
+  ///     one colour.
+  ///   - emphasized: Nodes always labeled and drawn with a double outline (owners).
+  ///   - style: Size preset, palette, label count, seed.
+  ///   - legend: Texts for the caption.
+  /// - Returns: The document and the engine chosen for its size.
+  public static func document(
+    graph: Graph, size: [Double], importance: [Double], communities: [Int]?,
+    emphasized: Set<Int> = [], style: FigureStyle = FigureStyle(), legend: FigureLegend
+  ) -> (document: DOTDocument, engine: LayoutEngine) {
+    precondition(size.count == graph.nodeCount && importance.count == graph.nodeCount,
+                 "one score per node")
+    let n = graph.nodeCount
+    let engine: LayoutEngine = n <= 400 ? .neato : .sfdp
+    let colors = style.palette.colors
+    let other = DOTColor(rgb: 0xBBBBBB)
+
+    // Labels: emphasized nodes, then the most important others (ties: smaller id).
+    let ranked = (0..<n).sorted {
+      importance[$0] != importance[$1] ? importance[$0] > importance[$1] : $0 < $1
+    }
+    var labeled = emphasized
+    for u in ranked where labeled.count < max(style.labeledNodes, emphasized.count) {
+      labeled.insert(u)
+    }
+    let maxSize = max(size.max() ?? 1, 1e-12)
+    let maxWeight = max(graph.weights.max() ?? 1, 1e-12)
+
+    var doc = DOTDocument(directed: false)
+    var captionLines = [legend.title]
+    captionLines.append("Node size: \(legend.nodeSize). Line width: \(legend.edgeWidth).")
+    captionLines.append("Colour: \(legend.colors).")
+    captionLines += legend.communities
+    if let omitted = legend.omitted { captionLines.append(omitted) }
+    doc.graphAttributes = [
+      .overlap(.prism), .separation(points: 3), .splines(.curved), .outputOrder(.edgesFirst),
+      .start(seed: style.seed), .size(width: style.preset.size.width,
+                                      height: style.preset.size.height, fill: false),
+      .dpi(style.dpi), .pad(0.2), .backgroundColor(.white),
+      .label(captionLines.joined(separator: "\n")), .labelLocation(.bottom),
+      .labelJustification(.left), .fontSize(11),
+    ]
+    doc.nodeDefaults = [.style([.filled]), .color(DOTColor(rgb: 0x444444)), .penWidth(0.6)]
+    doc.edgeDefaults = [.color(DOTColor(rgb: 0x777777, alpha: 0x80))]
+
+    for u in 0..<n {
+      let community = communities?[u]
+      let fill: DOTColor =
+        community.map { $0 < colors.count ? colors[$0].color : other } ?? colors[0].color
+      let scale = (size[u] / maxSize).squareRoot()  // area ∝ size
+      var attributes: [DOTAttribute] = [.fillColor(fill), .tooltip(graph.label(of: u))]
+      if labeled.contains(u) {
+        attributes += [
+          .shape(.box), .style([.filled, .rounded]), .label(graph.label(of: u)),
+          .fontSize(9 + 9 * scale), .fontColor(fill.contrastingText), .margin(0.04),
+        ]
+        if emphasized.contains(u) { attributes.append(.peripheries(2)) }
+      } else {
+        let diameter = 0.08 + 0.3 * scale
+        attributes += [
+          .shape(.circle), .label(""), .width(diameter), .height(diameter), .fixedSize(true),
+        ]
+      }
+      doc.addNode(attributes)
+    }
+    for (u, v, w) in graph.edges where u != v {
+      let width = 0.4 + 3.6 * (w / maxWeight).squareRoot()
+      doc.addEdge(from: u, to: v, [.penWidth(width)])
+    }
+    return (doc, engine)
+  }
+}

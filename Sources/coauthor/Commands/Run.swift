@@ -1,0 +1,61 @@
+import ArgumentParser
+import CoauthorAnalysis
+import Foundation
+import GraphKit
+
+struct Run: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Run the whole pipeline on a data folder and write figures, tables and a report.",
+    discussion: """
+      Reads every source listed in DATA/manifest.json (or every file in DATA), merges them
+      into one coauthor network, finds communities, computes metrics and renders the merged
+      network and each owner's ego network as DOT, SVG, PNG and PDF.
+
+      Example:
+        coauthor run --data Data --output Output
+      """)
+
+  @Option(help: "Folder with the inputs (and optionally manifest.json, aliases.tsv).")
+  var data = "Data"
+
+  @Option(help: "Folder for the outputs.")
+  var output = "Output"
+
+  @Option(help: "Edge weights: count, fractional or association.")
+  var weighting: Weighting = .count
+
+  @Option(help: "Path lengths for betweenness and closeness: hops or inverse-weight.")
+  var distance: EdgeDistance = .inverseWeight
+
+  @Option(help: "Leiden resolution γ (larger: more, smaller communities).")
+  var resolution = 1.0
+
+  @Option(help: "Seed for communities and layouts.")
+  var seed = 1
+
+  @Option(help: "Leave papers with more authors out of the coauthor edges (0: keep all).")
+  var maxAuthors = 25
+
+  @Option(help: "How many nodes get a label in figures.")
+  var labels = 40
+
+  @OptionGroup var input: InputOptions
+
+  func run() throws {
+    var options = RunOptions()
+    options.dataDirectory = data
+    options.outputDirectory = output
+    options.weighting = weighting
+    options.distance = distance
+    options.resolution = resolution
+    options.seed = seed
+    options.maxAuthors = maxAuthors > 0 ? maxAuthors : nil
+    options.style.labeledNodes = labels
+    options.style.seed = seed
+    options.strict = input.strict
+    let result = try Pipeline.run(options) { Console.error("coauthor: \($0)") }
+    for d in result.diagnostics { Console.error(d.description) }
+    for note in result.notes { Console.error("coauthor: \(note)") }
+    for path in result.written { print(path) }
+  }
+}
