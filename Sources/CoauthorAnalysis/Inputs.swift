@@ -1,0 +1,89 @@
+import Bibliography
+import Foundation
+import GraphKit
+
+/// Which network to build from bibliographic sources.
+public enum NetworkType: String, Sendable, Hashable, CaseIterable, Codable {
+  case coauthor
+  case topic
+  case authorTopic = "author-topic"
+}
+
+/// A network loaded from the command line's files, with what is known about it.
+public struct LoadedNetwork: Sendable {
+  public var graph: Graph
+  /// Papers per node (coauthor networks from sources only).
+  public var papers: [Int]?
+  /// What the edge weights mean.
+  public var weightMeaning: String
+  /// Problems found in the inputs, as `file:line: severity: message` lines.
+  public var problems: [String]
+  /// The corpus, when the network was built from bibliographic sources.
+  public var corpus: Corpus?
+}
+
+/// Loads the files named on a command line: bibliographic sources (merged into one
+/// corpus) or a single plain graph file (edge list, GML, GraphML, METIS, VOSviewer).
+public enum Inputs {
+  /// True when `path` holds a plain graph rather than a bibliographic source: no
+  /// bibliographic reader recognises its content.
+  public static func isPlainGraph(_ path: String) throws(InputError) -> Bool {
+    let data: Data
+    do {
+      data = try Data(contentsOf: URL(fileURLWithPath: path))
+    } catch {
+      throw InputError("\(path): cannot read file: \(error.localizedDescription)")
+    }
+    if data.starts(with: [0x1F, 0x8B]) { return true }  // gzip: SNAP downloads
+    let text = TextDecoding.decode(data).text
+    return FormatDetector.detect(text, fileName: path) == nil
+  }
+
+  /// Loads the files as one network.
+  public static func network(
+    files: [String], type: NetworkType = .coauthor, weighting: Weighting = .count,
+    maxAuthors: Int? = 25, aliasFile: String? = nil
+  ) throws(InputError) -> LoadedNetwork {
+    guard !files.isEmpty else { throw InputError("no input files") }
+    var graphFiles: [String] = []
+    var sourceFiles: [String] = []
+    for file in files {
+      if try isPlainGraph(file) { graphFiles.append(file) } else { sourceFiles.append(file) }
+    }
+    if !graphFiles.isEmpty {
+      guard graphFiles.count == 1, sourceFiles.isEmpty else {
+        throw InputError(
+          "give either one plain graph file or any number of bibliographic sources, not both: "
+            + graphFiles.joined(separator: ", "))
+      }
+      guard type == .coauthor else {
+        throw InputError("\(graphFiles[0]): a plain graph has no titles for a \(type.rawValue) network")
+      }
+      do {
+        let document = try GraphReader.readDocument(contentsOf: graphFiles[0])
+        return LoadedNetwork(
+          graph: document.graph, papers: nil, weightMeaning: "weight as given in the file",
+          problems: document.diagnostics.map(\.description), corpus: nil)
+      } catch {
+        throw InputError(error.description)
+      }
+    }
+    let corpus = try Corpus.load(
+      sources: sourceFiles.map { ManifestSource(file: $0, owner: nil, format: nil) },
+      aliasFile: aliasFile)
+    let problems = corpus.diagnostics.map(\.description)
+    switch type {
+    case .coauthor:
+      let network = CoauthorNetwork.build(
+        from: corpus.coauthorInput, weighting: weighting, maxAuthors: maxAuthors)
+      return LoadedNetwork(
+        graph: network.graph, papers: network.paperCounts, weightMeaning: weighting.meaning,
+        problems: problems, corpus: corpus)
+    case .topic, .authorTopic:
+      let topics = TopicAnalysis.network(corpus: corpus, type: type, weighting: weighting)
+      return LoadedNetwork(
+        graph: topics.graph, papers: nil, weightMeaning: topics.weightMeaning,
+        problems: problems, corpus: corpus)
+    }
+  }
+}

@@ -1,0 +1,51 @@
+import ArgumentParser
+import CoauthorAnalysis
+import Foundation
+import Graphviz
+
+extension LayoutEngine: ExpressibleByArgument {}
+extension RenderFormat: ExpressibleByArgument {}
+
+struct Render: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Render a DOT file to SVG, PNG or PDF with Graphviz (in-process).",
+    discussion: """
+      The DOT file is treated as untrusted: attributes that read files (image, shapefile,
+      stylesheet, …), run script (URL, href) or override the layout are removed and listed
+      on stderr before layout.
+
+      Example:
+        coauthor render Output/coauthor-network.dot --engine neato --format svg -o network.svg
+      """)
+
+  @Argument(help: "The DOT file.")
+  var file: String
+
+  @Option(help: "Layout engine: dot, neato, fdp, sfdp, circo, twopi.")
+  var engine: LayoutEngine = .neato
+
+  @Option(help: "Output format: svg, png or pdf (default: from the output file's extension).")
+  var format: RenderFormat?
+
+  @Option(name: .shortAndLong, help: "Output file.")
+  var output: String
+
+  func run() throws {
+    let text: String
+    do {
+      text = try String(contentsOfFile: file, encoding: .utf8)
+    } catch {
+      throw ValidationError("\(file): cannot read: \(error.localizedDescription)")
+    }
+    guard let chosen = format ?? RenderFormat(fileName: output) else {
+      throw ValidationError("give --format svg|png|pdf or an output name ending in one of them")
+    }
+    let result = try GraphvizRenderer.renderReport(text, engine: engine, formats: [chosen], sanitize: true)
+    for removal in result.removals { Console.error("\(file): removed \(removal)") }
+    for warning in result.warnings { Console.error("\(file): graphviz: \(warning)") }
+    guard let bytes = result.outputs[chosen] else {
+      throw ValidationError("graphviz produced no \(chosen) output")
+    }
+    try OutputFiles.write(bytes, to: output)
+  }
+}
