@@ -66,7 +66,8 @@ public enum Pipeline {
       from: corpus.coauthorInput, weighting: options.weighting, maxAuthors: options.maxAuthors)
     let graph = network.graph
     progress("finding communities (Leiden, resolution \(formatNumber(options.resolution)))")
-    let communities = graph.leidenCommunities(resolution: options.resolution, seed: options.seed)
+    let communities = graph.leidenCommunities(
+      resolution: options.resolution, seed: UInt64(truncatingIfNeeded: options.seed))
     progress("computing metrics")
     let metrics = MetricsReport.compute(
       graph, distance: options.distance, communities: communities.partition,
