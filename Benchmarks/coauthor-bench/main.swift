@@ -1,7 +1,8 @@
 import Foundation
 import GraphKit
 
-// Release-mode benchmark runner: `coauthor-bench FILE [CASE...]`.
+// Release-mode benchmark runner: `coauthor-bench FILE [CASE...]` (any format GraphReader
+// detects: SNAP edge list, GML, METIS, GraphML, VOSviewer; gzip allowed).
 // Each case runs on the loaded graph and prints one JSON line with its time.
 // Centrality cases live in CentralityCases.swift, community cases in CommunityCases.swift.
 
@@ -23,7 +24,7 @@ let all = centralityCases + communityCases
 let loadStart = Date()
 let graph: Graph
 do {
-  graph = try EdgeListReader.read(contentsOf: path)
+  graph = try GraphReader.read(contentsOf: path)
 } catch {
   FileHandle.standardError.write(Data("\(error)\n".utf8))
   exit(1)

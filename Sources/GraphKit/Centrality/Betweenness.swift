@@ -1,0 +1,70 @@
+/// How betweenness scores are rescaled after accumulation.
+public enum BetweennessNormalization: String, Sendable, Hashable, CaseIterable, Codable {
+  /// Raw scores: each unordered pair {s, t} counts once, as networkx
+  /// `betweenness_centrality(normalized=False)` and igraph `betweenness()` on
+  /// undirected graphs.
+  case none
+  /// Divided by the number of pairs not involving the node, (n − 1)(n − 2)/2, as
+  /// networkx `normalized=True` (no rescaling when n ≤ 2).
+  case normalized
+
+  /// Factor that turns a sum over ordered (s, t) pairs into this normalization.
+  func scaleForOrderedPairs(nodeCount n: Int) -> Double {
+    switch self {
+    case .none: return 0.5
+    case .normalized: return n > 2 ? 1.0 / (Double(n - 1) * Double(n - 2)) : 1
+    }
+  }
+}
+
+extension Graph {
+  /// Computes exact shortest-path betweenness centrality for every node.
+  ///
+  /// Brandes' algorithm, one breadth-first search (`.hops`) or Dijkstra search
+  /// (`.inverseWeight`) per source. Coauthor weights are strengths: they enter path
+  /// lengths only through `distance` (`.inverseWeight` uses 1/w; two paths tie only
+  /// when their summed lengths are equal as doubles, as in networkx). Undirected pairs
+  /// count once, as in networkx and igraph. Self-loops never lie on a shortest path.
+  ///
+  /// networkx: `betweenness_centrality(G, normalized=…, weight=None | "dist")` with
+  /// `dist = 1/weight`; igraph: `Graph.betweenness(directed=False, weights=…)`.
+  ///
+  /// Sources are split into a fixed number of interleaved blocks run in parallel and
+  /// summed in block order, so the result has the same bits on any number of cores.
+  ///
+  /// - Parameters:
+  ///   - distance: How an edge weight becomes a path length.
+  ///   - normalization: Rescaling applied after accumulation.
+  /// - Returns: One score per node, indexed by node id.
+  /// - Precondition: with `.inverseWeight`, every weight is positive and finite.
+  /// - Complexity: O(*nm*) for `.hops`, O(*nm* log *n*) weighted; O(*n*) extra memory
+  ///   per worker plus one score vector per block in flight.
+  ///
+  /// Reference: U. Brandes, "A faster algorithm for betweenness centrality",
+  /// J. Math. Sociol. 25(2), 2001. https://doi.org/10.1080/0022250X.2001.9990249
+  public func betweennessCentrality(
+    distance: EdgeDistance = .hops, normalization: BetweennessNormalization = .none
+  ) -> [Double] {
+    let n = nodeCount
+    guard n > 0 else { return [] }
+    let raw = _withCSR(distance: distance) { csr in
+      _Blocks.sum(
+        itemCount: n, length: n, makeScratch: { _SearchScratch(nodeCount: n) }
+      ) { scratch, sources, partial in
+        partial.withUnsafeMutableBufferPointer { out in
+          for s in sources {
+            if csr.lengths == nil {
+              scratch.bfs(csr, from: s, countPaths: true)
+            } else {
+              scratch.dijkstra(csr, from: s, countPaths: true)
+            }
+            scratch.accumulate(csr, source: s, into: out)
+            scratch.reset()
+          }
+        }
+      }
+    }
+    let scale = normalization.scaleForOrderedPairs(nodeCount: n)
+    return raw.map { $0 * scale }
+  }
+}
