@@ -1,0 +1,85 @@
+import Testing
+
+@testable import GraphKit
+
+@Suite("Leiden")
+struct LeidenTests {
+  @Test("karate club at γ = 1 reaches the known optimum Q = 0.4198")
+  func karateOptimum() throws {
+    let graph = try CommunityTestSupport.karate()
+    let optimum = try CommunityFixture.graph("karate").partition("optimum")
+    #expect(CommunityTestSupport.isClose(optimum.modularity[1], 0.41979, tolerance: 1e-5))
+    for seed: UInt64 in 0..<10 {
+      let result = graph.leidenCommunities(iterations: .max, seed: seed)
+      #expect(abs(result.modularity - optimum.modularity[1]) < 1e-12, "seed \(seed): \(result.modularity)")
+      #expect(normalizedMutualInformation(result.partition, Partition(membership: optimum.membership)) == 1)
+    }
+  }
+
+  @Test("CPM: reported quality equals the CPM recomputed; density threshold splits karate")
+  func cpm() throws {
+    let graph = try CommunityTestSupport.netscience()
+    for gamma in [0.05, 0.2, 1.0] {
+      let result = graph.leidenCommunities(resolution: gamma, objective: .cpm, seed: 3)
+      let recomputed = CommunityTestSupport.cpm(graph, result.partition, resolution: gamma)
+      #expect(CommunityTestSupport.isClose(result.quality, recomputed, tolerance: 1e-12))
+      #expect(CommunityTestSupport.isClose(result.modularity, graph.modularity(of: result.partition)))
+      #expect(CommunityTestSupport.communitiesAreConnected(graph, result.partition))
+    }
+    // γ above every edge weight: no pair is worth merging (the igraph CPM pitfall).
+    let karate = try CommunityTestSupport.karate()
+    #expect(karate.leidenCommunities(resolution: 1.01, objective: .cpm).partition == .singletons(34))
+    // γ = 0: everything connected merges.
+    #expect(karate.leidenCommunities(resolution: 0, objective: .cpm).partition.communityCount == 1)
+  }
+
+  @Test("netscience: at least as good as igraph's Leiden run to convergence, within 0.002")
+  func netscience() throws {
+    let graph = try CommunityTestSupport.netscience()
+    let igraph = try CommunityFixture.graph("netscience").partition("leiden").modularity[1]
+    for seed: UInt64 in 0..<3 {
+      let result = graph.leidenCommunities(seed: seed)
+      #expect(result.modularity > igraph - 0.002, "seed \(seed): \(result.modularity) vs \(igraph)")
+      #expect(CommunityTestSupport.communitiesAreConnected(graph, result.partition))
+    }
+  }
+
+  @Test("more iterations never lower the quality; the last level is the partition")
+  func iterations() throws {
+    let graph = try CommunityTestSupport.netscience()
+    let one = graph.leidenCommunities(iterations: 1, seed: 5)
+    let stable = graph.leidenCommunities(iterations: .max, seed: 5)
+    #expect(stable.quality >= one.quality - 1e-12)
+    #expect(stable.levels.last == stable.partition)
+    #expect(one.levels.first!.communityCount >= one.partition.communityCount)
+  }
+
+  @Test("same seed, same partition; another seed may differ but stays close")
+  func deterministic() throws {
+    let graph = try CommunityTestSupport.netscience()
+    let a = graph.leidenCommunities(seed: 11)
+    #expect(a == graph.leidenCommunities(seed: 11))
+    CommunityTestSupport.expectWellFormed(a.partition, nodeCount: graph.nodeCount)
+    let b = graph.leidenCommunities(seed: 12)
+    #expect(normalizedMutualInformation(a.partition, b.partition) > 0.9)
+  }
+
+  @Test("seeded results are fixed: seed 0 on karate gives these four communities")
+  func pinnedKarate() throws {
+    // Pinned from the optimum partition of igraph (fixture), not from our output:
+    // the optimum is unique, so any correct run must find exactly it.
+    let graph = try CommunityTestSupport.karate()
+    let optimum = try CommunityFixture.graph("karate").partition("optimum")
+    #expect(graph.leidenCommunities(seed: 0).partition == Partition(membership: optimum.membership))
+  }
+
+  @Test("invalid parameters are caller misuse")
+  func preconditions() async {
+    await #expect(processExitsWith: .failure) {
+      _ = Graph(offsets: [0, 0], neighbors: [], weights: []).leidenCommunities(resolution: -1)
+    }
+    await #expect(processExitsWith: .failure) {
+      _ = Graph(offsets: [0, 0], neighbors: [], weights: []).leidenCommunities(iterations: 0)
+    }
+  }
+}

@@ -1,0 +1,58 @@
+import Testing
+
+@testable import GraphKit
+
+@Suite("Louvain")
+struct LouvainTests {
+  @Test("karate club at γ = 1 comes within 0.01 of the optimum 0.4198")
+  func karate() throws {
+    let graph = try CommunityTestSupport.karate()
+    for seed: UInt64 in 0..<10 {
+      let q = graph.louvainCommunities(seed: seed).modularity
+      #expect(q > 0.4098 && q <= 0.41979 + 1e-9, "seed \(seed): Q = \(q)")
+    }
+  }
+
+  @Test("levels are nested, finest first, and end with the partition")
+  func levels() throws {
+    let graph = try CommunityTestSupport.netscience()
+    let result = graph.louvainCommunities(seed: 7)
+    #expect(result.levels.last == result.partition)
+    #expect(result.levels.count >= 2)
+    for (fine, coarse) in zip(result.levels, result.levels.dropFirst()) {
+      #expect(fine.communityCount > coarse.communityCount)
+      // Nested: members of one fine community share one coarse community.
+      var coarseOf = [Int](repeating: -1, count: fine.communityCount)
+      for (node, c) in fine.membership.enumerated() {
+        if coarseOf[c] == -1 { coarseOf[c] = coarse.membership[node] }
+        #expect(coarseOf[c] == coarse.membership[node])
+      }
+    }
+  }
+
+  @Test("a larger resolution gives more communities")
+  func resolution() throws {
+    let graph = try CommunityTestSupport.karate()
+    let counts = [0.3, 1.0, 3.0].map { graph.louvainCommunities(resolution: $0).partition.communityCount }
+    #expect(counts[0] < counts[1] && counts[1] < counts[2], "\(counts)")
+    #expect(graph.louvainCommunities(resolution: 0).partition.communityCount == 1)
+  }
+
+  @Test("same seed, same partition; the partition covers every node once")
+  func deterministic() throws {
+    let graph = try CommunityTestSupport.netscience()
+    let a = graph.louvainCommunities(seed: 42)
+    let b = graph.louvainCommunities(seed: 42)
+    #expect(a == b)
+    CommunityTestSupport.expectWellFormed(a.partition, nodeCount: graph.nodeCount)
+  }
+
+  @Test("edgeless and empty graphs give singletons")
+  func degenerate() {
+    let edgeless = Graph(offsets: [0, 0, 0, 0], neighbors: [], weights: [])
+    let r = edgeless.louvainCommunities()
+    #expect(r.partition == .singletons(3))
+    #expect(r.modularity.isNaN)
+    #expect(Graph(offsets: [0], neighbors: [], weights: []).louvainCommunities().partition.nodeCount == 0)
+  }
+}
