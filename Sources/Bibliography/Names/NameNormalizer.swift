@@ -55,13 +55,7 @@ public enum NameNormalizer {
   ///
   /// - Complexity: O(*n*) in the length of `raw`.
   public static func clean(_ raw: String) -> String {
-    var text = raw.precomposedStringWithCanonicalMapping
-    // Markup first: its characters would otherwise survive as stray punctuation.
-    text = text.replacing(/<[^>]*>/, with: " ")  // <b>Ming</b>
-    text = text.replacing(/\$[^$]*\$/, with: "")  // $^\S$, $^*$
-    text = text.replacing(/\\\*|\*+|__|\^|\\/, with: "")
-    text = text.replacing(/[†‡§¶#✉⁎∗]+|[¹²³⁰⁴-⁹]+/, with: "")
-    text = text.replacing(/\s+/, with: " ")
+    var text = stripMarkup(raw.precomposedStringWithCanonicalMapping)
     text = text.trimmingCharacters(in: strippedAround)
     for prefix in ["and ", "And ", "& "] where text.hasPrefix(prefix) {
       text = String(text.dropFirst(prefix.count)).trimmingCharacters(in: strippedAround)
@@ -74,6 +68,47 @@ public enum NameNormalizer {
     }
     return text
   }
+
+  /// Removes HTML tags, `$…$` math, emphasis and mark characters; one space between words.
+  static func stripMarkup(_ text: String) -> String {
+    let characters = Array(text)
+    var result = ""
+    result.reserveCapacity(characters.count)
+    var index = 0
+    var pendingSpace = false
+    func append(_ character: Character) {
+      if pendingSpace && !result.isEmpty { result.append(" ") }
+      pendingSpace = false
+      result.append(character)
+    }
+    while index < characters.count {
+      let character = characters[index]
+      if character == "<", index + 1 < characters.count,
+        characters[index + 1].isLetter || characters[index + 1] == "/",
+        let close = characters[index...].firstIndex(of: ">")
+      {
+        pendingSpace = true  // <b>Ming</b>
+        index = close + 1
+        continue
+      }
+      if character == "$", let close = characters[(index + 1)...].firstIndex(of: "$") {
+        index = close + 1  // $^\S$, $^*$
+        continue
+      }
+      if character.isWhitespace {
+        pendingSpace = true
+      } else if !markCharacters.contains(character) {
+        append(character)
+      }
+      index += 1
+    }
+    return result
+  }
+
+  static let markCharacters: Set<Character> = [
+    "*", "\\", "^", "_", "†", "‡", "§", "¶", "#", "✉", "⁎", "∗",
+    "¹", "²", "³", "⁰", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹",
+  ]
 
   /// Splits a cleaned name into given names, family name and suffix.
   ///
@@ -131,15 +166,53 @@ public enum NameNormalizer {
   /// Folds text for comparison: lower case, no diacritics, no periods, hyphens or
   /// apostrophes, single spaces. "Richtárik" → "richtarik", "Simchi-Levi" → "simchilevi".
   public static func fold(_ text: String) -> String {
-    var folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
-    for (from, to) in extraFolds { folded = folded.replacingOccurrences(of: from, with: to) }
-    folded = folded.replacing(/[.\-‐‑–'’`]/, with: "")
-    return folded.split(separator: " ").joined(separator: " ")
+    let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+    var result = ""
+    result.reserveCapacity(folded.utf8.count)
+    var pendingSpace = false
+    for character in folded {
+      if character.isWhitespace {
+        pendingSpace = true
+        continue
+      }
+      if foldDropped.contains(character) { continue }
+      if pendingSpace && !result.isEmpty { result.append(" ") }
+      pendingSpace = false
+      if let replacement = extraFolds[character] {
+        result += replacement
+      } else {
+        result.append(character)
+      }
+    }
+    return result
   }
+
+  static let foldDropped: Set<Character> = [".", "-", "‐", "‑", "–", "'", "’", "`"]
 
   /// True for an initial: "D.", "D", "H.-J.", "A.V.".
   public static func isInitial(_ token: String) -> Bool {
-    token.wholeMatch(of: /\p{Lu}\.?|(\p{Lu}\.)(-?\p{Lu}\.)+|\p{Lu}\.?-\p{Lu}\.?/) != nil
+    // Groups: an upper-case letter, an optional period, groups joined by optional "-".
+    var groups = 0
+    var allDotted = true
+    var hyphenated = false
+    var characters = token.makeIterator()
+    var next = characters.next()
+    while let letter = next {
+      guard letter.isUppercase, letter.isLetter else { return false }
+      groups += 1
+      next = characters.next()
+      if next == "." {
+        next = characters.next()
+      } else {
+        allDotted = false
+      }
+      if next == "-" {
+        hyphenated = true
+        next = characters.next()
+        if next == nil { return false }
+      }
+    }
+    return groups == 1 || allDotted || (groups == 2 && hyphenated)
   }
 
   // MARK: - Internals
@@ -158,8 +231,8 @@ public enum NameNormalizer {
       || (token.first?.isLowercase == true && particles.contains(token))
   }
   /// Letters Foundation's diacritic folding leaves alone.
-  static let extraFolds: [(String, String)] = [
-    ("ß", "ss"), ("ø", "o"), ("ł", "l"), ("đ", "d"), ("æ", "ae"), ("œ", "oe"), ("ı", "i"),
+  static let extraFolds: [Character: String] = [
+    "ß": "ss", "ø": "o", "ł": "l", "đ": "d", "æ": "ae", "œ": "oe", "ı": "i",
   ]
   static let strippedAround = CharacterSet.whitespacesAndNewlines
     .union(CharacterSet(charactersIn: ",;:\"“”‘'()[]{}|/–—-•·"))
@@ -168,8 +241,14 @@ public enum NameNormalizer {
   static func tokens(_ text: String) -> [String] {
     text.split(separator: " ").flatMap { token -> [String] in
       let word = String(token)
-      if word.wholeMatch(of: /(\p{Lu}\.){2,}/) != nil {
-        return word.split(separator: ".").map { "\($0)." }
+      // "A.V." → "A." "V.": upper-case letters each followed by a period.
+      let characters = Array(word)
+      if characters.count >= 4, characters.count % 2 == 0,
+        stride(from: 0, to: characters.count, by: 2).allSatisfy({
+          characters[$0].isUppercase && characters[$0 + 1] == "."
+        })
+      {
+        return stride(from: 0, to: characters.count, by: 2).map { "\(characters[$0])." }
       }
       return [word]
     }
@@ -177,6 +256,13 @@ public enum NameNormalizer {
 
   /// "MT", "B.", "AR" after a single family word (Vancouver style).
   static func isVancouverInitials(_ token: String) -> Bool {
-    token.wholeMatch(of: /\p{Lu}{1,2}|(\p{Lu}\.){1,2}/) != nil
+    let characters = Array(token)
+    if (1...2).contains(characters.count) { return characters.allSatisfy(\.isUppercase) }
+    if characters.count == 2 || characters.count == 4 {
+      return stride(from: 0, to: characters.count, by: 2).allSatisfy {
+        characters[$0].isUppercase && characters[$0 + 1] == "."
+      }
+    }
+    return false
   }
 }

@@ -51,15 +51,18 @@ enum CVEntryParser {
 
   /// `Authors. Title. Venue, Year` and `Authors (Year) Title. Venue`.
   static func unquotedShape(_ text: String) -> (authors: String, title: String, rest: String)? {
-    if let match = text.wholeMatch(
-      of: /(.+?)\s*\(((?:19|20)\d\d[a-z]?|submitted|in press|in preparation|under review|accepted|forthcoming)\)\.?\s+(.+)/
-        .ignoresCase())
-    {
-      let authors = String(match.1)
-      guard authorChunks(authors).allSatisfy(looksLikeName) else { return nil }
-      let (title, venue) = splitSentence(String(match.3))
-      guard !title.isEmpty else { return nil }
-      return (authors, title, venue + " (" + match.2 + ")")
+    if let open = text.firstIndex(of: "("), let close = text[open...].firstIndex(of: ")") {
+      let inside = text[text.index(after: open)..<close]
+      let lower = inside.lowercased()
+      let isYear = inside.count >= 4 && inside.prefix(4).allSatisfy { $0.isASCII && $0.isNumber }
+      if isYear || statusWords.contains(lower) {
+        let authors = String(text[..<open]).trimmingCharacters(in: .whitespaces)
+        let after = text[text.index(after: close)...].drop { $0 == "." || $0 == " " }
+        guard !authors.isEmpty, authorChunks(authors).allSatisfy(looksLikeName) else { return nil }
+        let (title, venue) = splitSentence(String(after))
+        guard !title.isEmpty else { return nil }
+        return (authors, title, venue + " (" + inside + ")")
+      }
     }
     let (authors, remainder) = splitSentence(text)
     guard !authors.isEmpty, !remainder.isEmpty,
@@ -100,7 +103,7 @@ enum CVEntryParser {
     var names: [Substring] = []
     for chunk in chunks {
       let name = chunk.trimmingCharacters(in: separators)
-      guard looksLikeName(name.replacing(/^(?:and|&)\s+/, with: "")) else { break }
+      guard looksLikeName(name) else { break }
       names.append(chunk)
     }
     let rest = chunks.dropFirst(names.count).joined(separator: ",")
@@ -114,7 +117,8 @@ enum CVEntryParser {
   static func build(
     _ entry: CVTextReader.Entry, authorsText: String, title rawTitle: String, rest: String
   ) -> Outcome {
-    let title = rawTitle.replacing(/\*+|__/, with: "").replacing(/\s+/, with: " ")
+    let title = TextScanning.collapseWhitespace(TextScanning.removing(["*"], from: rawTitle))
+      .replacingOccurrences(of: "__", with: "")
       .trimmingCharacters(in: CharacterSet.whitespaces.union(CharacterSet(charactersIn: ",.;:")))
     guard !title.isEmpty else { return .failure("the quoted title is empty") }
     var warnings: [Diagnostic] = []
@@ -123,14 +127,14 @@ enum CVEntryParser {
     var starred = 0
     var truncated = false
     for chunk in chunks {
-      let name = NameNormalizer.clean(chunk.replacing(/\([^)]*\)/, with: ""))
+      let name = NameNormalizer.clean(TextScanning.removingParentheticals(chunk))
       if name.isEmpty { continue }
-      if name.lowercased().contains(/^(et al|others|and others)\.?$/) {
+      if isEtAl(name) {
         truncated = true
         continue
       }
       // `**Qi Lei**` is bold; a `*` left after removing bold pairs is the CV's mark.
-      if chunk.replacing(/\*\*([^*]+)\*\*/, with: { $0.1 }).contains("*") { starred += 1 }
+      if chunk.replacingOccurrences(of: "**", with: "").contains("*") { starred += 1 }
       authors.append(name)
     }
     if authors.isEmpty {
@@ -144,9 +148,7 @@ enum CVEntryParser {
     let publication = Publication(
       title: title, authors: authors, year: year, venue: venue, kind: kind,
       alphabetical: alphabetical,
-      arxivID: entry.text.firstMatch(of: /arXiv:\s*(\d{4}\.\d{4,5})/.ignoresCase()).map {
-        String($0.1)
-      },
+      arxivID: arxivID(in: entry.text),
       authorsTruncated: truncated, location: entry.location)
     return .publication(publication, warnings: warnings)
   }
@@ -156,7 +158,9 @@ enum CVEntryParser {
     let trimmed = text.trimmingCharacters(in: separators)
     if trimmed.isEmpty { return [] }
     let separator: Character = trimmed.contains(";") ? ";" : ","
-    var chunks = trimmed.replacing(/,?\s+(?:and|&)\s+/, with: String(separator))
+    var chunks = trimmed.replacingOccurrences(of: ", and ", with: String(separator))
+      .replacingOccurrences(of: " and ", with: String(separator))
+      .replacingOccurrences(of: " & ", with: String(separator))
       .split(separator: separator).map { $0.trimmingCharacters(in: .whitespaces) }
       .filter { !$0.isEmpty }
     // "Smith, J., Doe, A. B." — a family name then its initials.
@@ -181,31 +185,93 @@ enum CVEntryParser {
     let tokens = name.split(separator: " ")
     guard (1...6).contains(tokens.count), name.count <= 60, !name.contains(where: \.isNumber)
     else { return false }
-    if name.lowercased().contains(/^(et al|others)\.?$/) { return true }
-    if name.lowercased().contains(
-      /\b(conference|journal|proceedings|university|institute|workshop|transactions|arxiv|preprint|press|in|on|of|the|for|via|with)\b/)
-    {
-      return false
+    if isEtAl(name) { return true }
+    for word in TextScanning.words(name) {
+      // Venue words in any case; function words only in lower case ("A" is an initial).
+      if venueWords.contains(word.lowercased()) || functionWords.contains(word) { return false }
     }
     return tokens.allSatisfy { token in
-      token.first?.isUppercase == true || NameNormalizer.isParticle(String(token))
+      // "deBettencourt", "McDougle": a capital somewhere; "van", "de": a particle.
+      token.contains(where: \.isUppercase) || NameNormalizer.isParticle(String(token))
         || token.first?.isLetter == false
     }
   }
 
+  static let statusWords: Set<String> = [
+    "submitted", "in press", "in preparation", "under review", "accepted", "forthcoming",
+  ]
+  static let venueWords: Set<String> = [
+    "conference", "journal", "proceedings", "university", "institute", "workshop",
+    "transactions", "arxiv", "preprint", "press",
+  ]
+  static let functionWords: Set<String> = [
+    "in", "on", "of", "the", "for", "via", "with", "a", "an", "to", "from", "using", "is", "are",
+  ]
+
+  static func isEtAl(_ name: String) -> Bool {
+    var lower = name.lowercased()
+    while lower.hasSuffix(".") { lower.removeLast() }
+    return lower == "et al" || lower == "others" || lower == "and others"
+  }
+
+  /// "arXiv:2101.01234" → "2101.01234".
+  static func arxivID(in text: String) -> String? {
+    guard let range = text.range(of: "arxiv:", options: .caseInsensitive) else { return nil }
+    let rest = text[range.upperBound...].drop(while: \.isWhitespace)
+    let id = rest.prefix(while: { ($0.isASCII && $0.isNumber) || $0 == "." })
+    return id.count >= 9 && id.contains(".") ? String(id) : nil
+  }
+
+  /// The first year 1800–2099 standing alone: not inside a longer number, not after a
+  /// period ("64.21") and not part of a page range ("1229-1247"). A letter may follow
+  /// ("2020a").
+  static func firstYear(in text: String) -> (year: Int, range: Range<String.Index>)? {
+    let characters = Array(text.indices)
+    func isDigit(_ i: Int) -> Bool { text[characters[i]].isASCII && text[characters[i]].isNumber }
+    var i = 0
+    while i + 4 <= characters.count {
+      if (i..<(i + 4)).allSatisfy(isDigit),
+        let year = Int(text[characters[i]..<(i + 4 < characters.count ? characters[i + 4] : text.endIndex)]),
+        (1800...2099).contains(year)
+      {
+        let before: Character? = i > 0 ? text[characters[i - 1]] : nil
+        var end = i + 4
+        if end < characters.count, text[characters[end]].isLowercase,
+          end + 1 == characters.count || !text[characters[end + 1]].isLetter
+        {
+          end += 1
+        }
+        let after: Character? = end < characters.count ? text[characters[end]] : nil
+        let beforeOK = before.map { !($0.isNumber || ".-–".contains($0)) } ?? true
+        let afterOK = after.map { !($0.isNumber || "-–".contains($0)) } ?? true
+        if beforeOK && afterOK {
+          let upper = end < characters.count ? characters[end] : text.endIndex
+          return (year, characters[i]..<upper)
+        }
+      }
+      i += 1
+    }
+    return nil
+  }
+
   /// The venue (markdown and "to appear at" removed, year and pages cut off) and the
-  /// first year 1950–2049 that is not part of a page range.
+  /// first year (see ``firstYear(in:)``), from the text after the title or, failing
+  /// that, from the whole entry.
   static func venueAndYear(_ rest: String, fallback: String) -> (String?, Int?) {
-    var text = rest.replacing(/\*+|__/, with: "").replacing(/\s+/, with: " ")
+    var text = TextScanning.collapseWhitespace(TextScanning.removing(["*"], from: rest))
+      .replacingOccurrences(of: "__", with: "")
       .trimmingCharacters(in: separators)
-    text = text.replacing(/^(?:to appear (?:at|in)|accepted (?:at|to|in)|in:?)\s+/.ignoresCase(), with: "")
-    let yearPattern = /(?:^|[^\d.\-–])((?:19[5-9]|20[0-4])\d)[a-z]?(?![\d\-–])/
-    let year = (text.firstMatch(of: yearPattern) ?? fallback.firstMatch(of: yearPattern))
-      .flatMap { Int($0.1) }
+    for prefix in ["to appear at ", "to appear in ", "accepted at ", "accepted to ", "accepted in ", "in: ", "in "]
+    where text.lowercased().hasPrefix(prefix) {
+      text = String(text.dropFirst(prefix.count))
+      break
+    }
+    let found = firstYear(in: text)
+    let year = found?.year ?? firstYear(in: fallback)?.year
     var venue = text
-    if let match = text.firstMatch(of: yearPattern) {
-      let head = text[..<match.output.1.startIndex]
-      let tail = text[match.range.upperBound...].trimmingCharacters(in: .whitespaces)
+    if let found {
+      let head = text[..<found.range.lowerBound]
+      let tail = text[found.range.upperBound...].trimmingCharacters(in: .whitespaces)
       if tail.isEmpty || tail.first.map({ ":,;.()".contains($0) }) == true {
         venue = String(head)
       } else if head.trimmingCharacters(in: separators).isEmpty {
@@ -215,8 +281,15 @@ enum CVEntryParser {
         venue = text
       }
     }
-    venue = venue.replacing(/,\s*\d+(?:\.\d+)?\s*\(?\s*$/, with: "")  // ", 64.21 (" volume
-      .trimmingCharacters(in: separators.union(CharacterSet(charactersIn: "(")))
+    venue = venue.trimmingCharacters(in: separators.union(CharacterSet(charactersIn: "(")))
+    // A trailing volume ("…Processing, 64.21") is not part of the name.
+    if let comma = venue.lastIndex(of: ","),
+      venue[venue.index(after: comma)...].trimmingCharacters(in: .whitespaces)
+        .allSatisfy({ ($0.isASCII && $0.isNumber) || $0 == "." }),
+      venue[venue.index(after: comma)...].contains(where: \.isNumber)
+    {
+      venue = String(venue[..<comma]).trimmingCharacters(in: separators)
+    }
     return (venue.isEmpty ? nil : venue, year)
   }
 
@@ -225,26 +298,53 @@ enum CVEntryParser {
   static func classify(venue: String, entryText: String, section: PublicationKind?) -> PublicationKind {
     if section == .patent || section == .workshop { return section ?? .other }
     let lower = venue.lowercased()
-    if lower.contains("workshop") { return .workshop }
-    if lower.contains(/arxiv|preprint|submitted|under review|in preparation|manuscript|biorxiv|medrxiv|psyarxiv|ssrn|openreview/) {
+    let words = Set(TextScanning.lowercaseWords(venue))
+    if words.contains(where: { $0.hasPrefix("workshop") }) { return .workshop }
+    if words.contains(where: preprintVenueWords.contains) || lower.contains("under review")
+      || lower.contains("in preparation")
+    {
       return .preprint
     }
-    if lower.contains(/\b(journal|transactions|letters|review|reviews|magazine|annals|bulletin|quarterly)\b/) {
-      return .journal
-    }
-    if lower.contains(/\b(conference|proceedings|symposium|congress|colloquium|findings|neural information processing)\b/)
-      || venue.contains(conferenceAcronyms)
+    if words.contains(where: journalWords.contains) { return .journal }
+    if words.contains(where: conferenceWords.contains)
+      || lower.contains("neural information processing")
+      || TextScanning.words(venue).contains(where: conferenceAcronyms.contains)
     {
       return .conference
     }
-    if lower.contains(/\b(science|sciences|nature|physics|chemistry|biology|mathematics|statistics|j\.|phys\.|chem\.|lett\.|rev\.)/) {
+    if words.contains(where: scienceWords.contains) || lower.contains("j.")
+      || lower.contains("phys.") || lower.contains("chem.") || lower.contains("lett.")
+    {
       return .journal
     }
-    if entryText.lowercased().contains(/to appear at|accepted at/) { return .conference }
+    let entryLower = entryText.lowercased()
+    if entryLower.contains("to appear at") || entryLower.contains("accepted at") {
+      return .conference
+    }
     if let section { return section }
     return .other
   }
 
-  nonisolated(unsafe) static let conferenceAcronyms =
-    /\b(NeurIPS|NIPS|ICML|ICLR|AISTATS|COLT|ALT|UAI|IJCAI|AAAI|KDD|EMNLP|ACL|NAACL|EACL|COLING|CVPR|ICCV|ECCV|WACV|MLSys|SysML|SODA|STOC|FOCS|ICALP|ITCS|PODC|SPAA|WWW|SIGIR|WSDM|CIKM|ICDM|SDM|ISIT|INFOCOM|MICCAI|ICASSP|INTERSPEECH|SIGMOD|VLDB|ICDE|CCS|RecSys|CHI|ICRA|IROS|RSS|CoRL|EC|ISSAC)\b/
+  static let preprintVenueWords: Set<String> = [
+    "arxiv", "preprint", "submitted", "manuscript", "biorxiv", "medrxiv", "psyarxiv", "ssrn",
+    "openreview", "corr",
+  ]
+  static let journalWords: Set<String> = [
+    "journal", "transactions", "letters", "review", "reviews", "magazine", "annals", "bulletin",
+    "quarterly",
+  ]
+  static let conferenceWords: Set<String> = [
+    "conference", "proceedings", "symposium", "congress", "colloquium", "findings",
+  ]
+  static let scienceWords: Set<String> = [
+    "science", "sciences", "nature", "physics", "chemistry", "biology", "mathematics",
+    "statistics",
+  ]
+  static let conferenceAcronyms: Set<String> = [
+    "NeurIPS", "NIPS", "ICML", "ICLR", "AISTATS", "COLT", "ALT", "UAI", "IJCAI", "AAAI", "KDD",
+    "EMNLP", "ACL", "NAACL", "EACL", "COLING", "CVPR", "ICCV", "ECCV", "WACV", "MLSys", "SysML",
+    "SODA", "STOC", "FOCS", "ICALP", "ITCS", "PODC", "SPAA", "WWW", "SIGIR", "WSDM", "CIKM",
+    "ICDM", "SDM", "ISIT", "INFOCOM", "MICCAI", "ICASSP", "INTERSPEECH", "SIGMOD", "VLDB", "ICDE",
+    "CCS", "RecSys", "CHI", "ICRA", "IROS", "RSS", "CoRL", "EC", "ISSAC",
+  ]
 }

@@ -98,8 +98,7 @@ public struct CVTextReader: RecordReader, OwnerInitializableReader {
     var starMeansAlphabetical: Bool
 
     var text: String {
-      lines.joined(separator: " ").replacing(/\s+/, with: " ")
-        .trimmingCharacters(in: .whitespaces)
+      TextScanning.collapseWhitespace(lines.joined(separator: " "))
     }
 
     var preview: String {
@@ -167,58 +166,101 @@ public struct CVTextReader: RecordReader, OwnerInitializableReader {
     return result
   }
 
-  /// A list item: marker and number removed.
+  /// A list item: marker and number removed. Markers: a bullet (`-`, `•`, `*`, `–`,
+  /// `·`, `▪`, `◦`, LaTeX `$\bullet$`) followed by a space, a number `1.` `1)` `[1]`
+  /// `(1)` followed by a space, or a bullet then a number.
   static func listItem(_ line: String) -> (text: String, number: Int?)? {
-    let pattern =
-      /^(?:(?:[-•*–·▪◦]|\$\\bullet\\?,?\$)\s+)?(?:[\[(]?(\d{1,4})[.)\]]\s+)?(.*)$/
-    guard let match = line.wholeMatch(of: pattern) else { return nil }
-    let hasBullet = line.first.map { "-•*–·▪◦$".contains($0) } ?? false
-    guard hasBullet || match.1 != nil else { return nil }
-    // "*International…*" is emphasis, not a bullet: a bullet is followed by a space.
-    if line.first == "*", !line.hasPrefix("* ") { return nil }
-    if line.first == "$", !line.hasPrefix("$\\bullet") { return nil }
-    return (String(match.2), match.1.flatMap { Int($0) })
+    var rest = Substring(line)
+    var marked = false
+    if let first = rest.first, "-•*–·▪◦".contains(first),
+      rest.dropFirst().first?.isWhitespace == true
+    {
+      rest = rest.dropFirst().drop(while: \.isWhitespace)
+      marked = true
+    } else if rest.hasPrefix("$\\bullet"), let close = rest.dropFirst().firstIndex(of: "$") {
+      rest = rest[rest.index(after: close)...].drop(while: \.isWhitespace)
+      marked = true
+    }
+    var number: Int?
+    var cursor = rest
+    if cursor.first == "[" || cursor.first == "(" { cursor = cursor.dropFirst() }
+    let digits = cursor.prefix(while: { $0.isASCII && $0.isNumber })
+    if (1...4).contains(digits.count) {
+      cursor = cursor.dropFirst(digits.count)
+      if let closer = cursor.first, ".)]".contains(closer),
+        cursor.dropFirst().first?.isWhitespace == true
+      {
+        number = Int(digits)
+        rest = cursor.dropFirst().drop(while: \.isWhitespace)
+      }
+    }
+    guard marked || number != nil else { return nil }
+    return (String(rest), number)
   }
 
   static func heading(_ line: String) -> Heading? {
-    var text = line.replacing(/^#+\s*|\*\*|__/, with: "").trimmingCharacters(in: .whitespaces)
-    if text.hasSuffix(":") { text.removeLast() }
-    let legend = text.firstMatch(of: /\(([^)]*)\)/).map { String($0.1) } ?? ""
-    let bare = text.replacing(/\([^)]*\)/, with: "").trimmingCharacters(in: .whitespaces)
-    let words = bare.split(separator: " ")
+    var text = Substring(line)
+    text = text.drop(while: { $0 == "#" })
+    var cleaned = TextScanning.removing(["*", "_"], from: String(text))
+      .trimmingCharacters(in: .whitespaces)
+    if cleaned.hasSuffix(":") { cleaned.removeLast() }
+    let legend = TextScanning.firstParenthetical(cleaned) ?? ""
+    let bare = TextScanning.removingParentheticals(cleaned).trimmingCharacters(in: .whitespaces)
+    let words = TextScanning.lowercaseWords(bare)
     guard !words.isEmpty, words.count <= 6, bare.first?.isLetter == true,
-      bare.first?.isUppercase == true, !bare.contains("\""), !bare.hasSuffix(".")
+      bare.first?.isUppercase == true, !bare.contains("\""), !bare.hasSuffix("."),
+      !bare.contains(where: \.isNumber)
     else { return nil }
     let lower = bare.lowercased()
+    let legendLower = legend.lowercased()
     let starAlphabetical =
-      legend.contains("*") && legend.contains(/α|alphabetic|order/.ignoresCase())
-    if lower.contains(/\b(publications?|papers?|articles?|pre-?prints?|patents?|manuscripts?|proceedings|chapters?|books?|monographs?|theses|working papers)\b/)
-    {
+      legend.contains("*")
+      && (legendLower.contains("α") || legendLower.contains("alphabet")
+        || legendLower.contains("order"))
+    if words.contains(where: publicationWords.contains) || lower.contains("working paper") {
       let kind: PublicationKind?
-      if lower.contains("workshop") {
+      if words.contains(where: { $0.hasPrefix("workshop") }) {
         kind = .workshop
-      } else if lower.contains("patent") {
+      } else if words.contains(where: { $0.hasPrefix("patent") }) {
         kind = .patent
-      } else if lower.contains(/pre-?prints?|under review|submitted|working paper|manuscript/) {
+      } else if words.contains(where: preprintWords.contains) || lower.contains("under review")
+        || lower.contains("working paper") || lower.contains("pre-print")
+      {
         kind = .preprint
-      } else if lower.contains("journal") {
+      } else if words.contains("journal") || words.contains("journals") {
         kind = .journal
-      } else if lower.contains(/conference|proceedings/) {
+      } else if words.contains(where: { $0.hasPrefix("conference") || $0 == "proceedings" }) {
         kind = .conference
-      } else if lower.contains("chapter") {
+      } else if words.contains(where: { $0.hasPrefix("chapter") }) {
         kind = .chapter
       } else {
         kind = nil
       }
       return .publications(kind, starMeansAlphabetical: starAlphabetical)
     }
-    if words.count <= 5,
-      lower.contains(/^(research|professional|industry|teaching|service|awards?|honou?rs|education|experiences?|employment|positions?|appointments?|talks|invited|presentations?|students|mentoring|advising|supervision|grants|funding|skills|references|interests|activities|memberships?|languages|software|contact|media|press|reviewing|academic|selected talks|outreach|leadership)\b/)
-    {
+    if words.count <= 5, let first = words.first, otherSectionWords.contains(first) {
       return .other
     }
     return nil
   }
+
+  static let publicationWords: Set<String> = [
+    "publication", "publications", "paper", "papers", "article", "articles", "preprint",
+    "preprints", "patent", "patents", "manuscript", "manuscripts", "proceedings", "chapter",
+    "chapters", "book", "books", "monograph", "monographs", "theses", "bibliography",
+  ]
+  static let preprintWords: Set<String> = [
+    "preprint", "preprints", "submitted", "manuscript", "manuscripts",
+  ]
+  static let otherSectionWords: Set<String> = [
+    "research", "professional", "industry", "industrial", "teaching", "service", "award",
+    "awards", "honors", "honours", "education", "experience", "experiences", "employment",
+    "position", "positions", "appointment", "appointments", "talks", "invited", "presentation",
+    "presentations", "students", "mentoring", "advising", "supervision", "grants", "funding",
+    "skills", "references", "interests", "activities", "membership", "memberships",
+    "languages", "software", "contact", "media", "press", "reviewing", "academic", "selected",
+    "outreach", "leadership", "fellowships", "service", "courses", "workshops", "organization",
+  ]
 
   /// An unmarked paragraph worth reading as an entry (not a sub-heading).
   static func looksLikeEntry(_ line: String) -> Bool {

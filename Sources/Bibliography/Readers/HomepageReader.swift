@@ -32,7 +32,7 @@ public struct HomepageReader: RecordReader, OwnerInitializableReader {
     for line in text.split(whereSeparator: \.isNewline) {
       let trimmed = line.trimmingCharacters(in: .whitespaces)
       if trimmed.isEmpty { continue }
-      if collaboratorItems(in: trimmed).count >= 5 { return 0.9 }
+      if TextScanning.parenthesizedCounts(in: trimmed).count >= 5 { return 0.9 }
       paragraphs += 1
       if trimmed.split(separator: " ").count >= 40 { prose += 1 }
     }
@@ -50,7 +50,7 @@ public struct HomepageReader: RecordReader, OwnerInitializableReader {
         pending = nil
         continue
       }
-      if Self.collaboratorItems(in: line).count >= 3 {
+      if TextScanning.parenthesizedCounts(in: line).count >= 3 {
         readCollaborators(line, lineNumber: lineNumber, file: file, into: &document)
         pending = nil
         continue
@@ -82,7 +82,9 @@ public struct HomepageReader: RecordReader, OwnerInitializableReader {
 
   static func classify(_ paragraph: String) -> ParagraphKind {
     let words = paragraph.split(whereSeparator: \.isWhitespace)
-    if paragraph.contains(/\b(I|I'm|I've|my|My|me|mine)\b/) { return .biography }
+    if TextScanning.words(paragraph).contains(where: firstPersonSingular.contains) {
+      return .biography
+    }
     let endsSentence = paragraph.last.map { ".!?:\")”]".contains($0) } ?? false
     let lowercaseWords = words.filter { $0.first?.isLowercase == true }.count
     if words.count < minimumAbstractWords {
@@ -100,20 +102,14 @@ public struct HomepageReader: RecordReader, OwnerInitializableReader {
     return !endsSentence && next.first?.isLowercase == true
   }
 
-  /// Matches of "Name (count)" in a line.
-  static func collaboratorItems(in line: String) -> [Regex<(Substring, Substring, Substring)>.Match]
-  {
-    line.matches(of: itemPattern)
-  }
-
-  nonisolated(unsafe) static let itemPattern = /([^,;:()]+?)\s*\(\s*(\d+)\s*\)/
+  static let firstPersonSingular: Set<String> = ["I", "I'm", "I've", "my", "My", "me", "mine"]
 
   func readCollaborators(
     _ line: String, lineNumber: Int, file: String, into document: inout SourceDocument
   ) {
     // An introduction ("…my collaborators: A (2), …") ends at the colon before the list.
     var list = Substring(line)
-    if let first = line.firstMatch(of: Self.itemPattern),
+    if let first = TextScanning.parenthesizedCounts(in: line).first,
       let colon = line[..<first.range.lowerBound].lastIndex(of: ":")
     {
       list = line[line.index(after: colon)...]
@@ -123,10 +119,11 @@ public struct HomepageReader: RecordReader, OwnerInitializableReader {
       let location = InputLocation(file: file, line: lineNumber, column: column)
       let item = segment.trimmingCharacters(in: .whitespaces.union(.init(charactersIn: ".")))
       if item.isEmpty { continue }
-      if let match = item.wholeMatch(of: /(.+?)\s*\(\s*(\d+)\s*\)/),
-        let count = Int(match.2)
+      if let last = TextScanning.parenthesizedCounts(in: item).last,
+        last.range.upperBound == item.endIndex
       {
-        let name = NameNormalizer.clean(String(match.1))
+        let count = last.count
+        let name = NameNormalizer.clean(String(item[..<last.range.lowerBound]))
         if name.isEmpty {
           document.diagnostics.append(
             Diagnostic(.warning, at: location, "collaborator count (\(count)) without a name"))
