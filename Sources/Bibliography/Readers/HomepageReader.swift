@@ -1,0 +1,140 @@
+import Foundation
+
+/// Reads a researcher's homepage saved as text: a collaborator line
+/// ("Name (count), Name (count), …") and paragraphs of abstracts.
+///
+/// Each non-blank line is a paragraph. The line with at least three "Name (count)"
+/// items is the collaborator line. A paragraph is an abstract when it reads like one:
+/// at least ``minimumAbstractWords`` words, not written in the first person singular
+/// (biographies say "I" and "my"; abstracts say "we"), and not a title-case list such
+/// as a list of research areas. A short line that stops mid-sentence and runs straight
+/// into the next line ("We introduce" followed by the rest) is joined to it.
+/// Biography lines produce no record; a collaborator item without a count is reported.
+public struct HomepageReader: RecordReader, OwnerInitializableReader {
+  public static var format: InputFormat { .homepage }
+
+  /// Fewer words than this is a heading, a date line or a fragment, not an abstract.
+  public static let minimumAbstractWords = 8
+
+  /// Whose homepage it is; a homepage rarely names its owner, so this comes from a
+  /// manifest.
+  public var owner: String?
+
+  public init(owner: String? = nil) {
+    self.owner = owner
+  }
+
+  /// 0.9 when some line is a collaborator list of five or more items, 0.3 for text
+  /// that is mostly prose paragraphs, 0 otherwise.
+  public static func confidence(for text: String) -> Double {
+    var paragraphs = 0
+    var prose = 0
+    for line in text.split(whereSeparator: \.isNewline) {
+      let trimmed = line.trimmingCharacters(in: .whitespaces)
+      if trimmed.isEmpty { continue }
+      if TextScanning.parenthesizedCounts(in: trimmed).count >= 5 { return 0.9 }
+      paragraphs += 1
+      if trimmed.split(separator: " ").count >= 40 { prose += 1 }
+    }
+    return paragraphs > 0 && prose * 2 >= paragraphs && prose >= 3 ? 0.3 : 0
+  }
+
+  public func parse(_ text: String, file: String) -> SourceDocument {
+    var document = SourceDocument(file: file, format: Self.format, owner: owner)
+    let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+      .map { $0.trimmingCharacters(in: .whitespaces) }
+    var pending: (text: String, line: Int)?  // a fragment waiting for its continuation
+    for (offset, line) in lines.enumerated() {
+      let lineNumber = offset + 1
+      if line.isEmpty {
+        pending = nil
+        continue
+      }
+      if TextScanning.parenthesizedCounts(in: line).count >= 3 {
+        readCollaborators(line, lineNumber: lineNumber, file: file, into: &document)
+        pending = nil
+        continue
+      }
+      let paragraph = pending.map { $0.text + " " + line } ?? line
+      let start = pending?.line ?? lineNumber
+      pending = nil
+      let nextIsText = offset + 1 < lines.count && !lines[offset + 1].isEmpty
+      switch Self.classify(paragraph) {
+      case .abstract:
+        if nextIsText, Self.continues(paragraph, into: lines[offset + 1]) {
+          pending = (paragraph, start)
+        } else {
+          document.abstracts.append(
+            AbstractText(text: paragraph, location: InputLocation(file: file, line: start)))
+        }
+      case .fragment where nextIsText:
+        pending = (paragraph, start)
+      case .fragment, .biography:
+        continue
+      }
+    }
+    return document
+  }
+
+  // MARK: - Internals
+
+  enum ParagraphKind { case abstract, fragment, biography }
+
+  static func classify(_ paragraph: String) -> ParagraphKind {
+    let words = paragraph.split(whereSeparator: \.isWhitespace)
+    if TextScanning.words(paragraph).contains(where: firstPersonSingular.contains) {
+      return .biography
+    }
+    let endsSentence = paragraph.last.map { ".!?:\")”]".contains($0) } ?? false
+    let lowercaseWords = words.filter { $0.first?.isLowercase == true }.count
+    if words.count < minimumAbstractWords {
+      // "We introduce" runs on; "Last Update: August 01, 2021." and area lists do not.
+      return !endsSentence && lowercaseWords > 0 ? .fragment : .biography
+    }
+    if !endsSentence && lowercaseWords * 5 < words.count { return .biography }  // a title-case list
+    return .abstract
+  }
+
+  /// A paragraph that stops without ending its sentence continues when the next line
+  /// starts in lower case (a hard-wrapped paragraph).
+  static func continues(_ paragraph: String, into next: String) -> Bool {
+    let endsSentence = paragraph.last.map { ".!?:\")”]".contains($0) } ?? false
+    return !endsSentence && next.first?.isLowercase == true
+  }
+
+  static let firstPersonSingular: Set<String> = ["I", "I'm", "I've", "my", "My", "me", "mine"]
+
+  func readCollaborators(
+    _ line: String, lineNumber: Int, file: String, into document: inout SourceDocument
+  ) {
+    // An introduction ("…my collaborators: A (2), …") ends at the colon before the list.
+    var list = Substring(line)
+    if let first = TextScanning.parenthesizedCounts(in: line).first,
+      let colon = line[..<first.range.lowerBound].lastIndex(of: ":")
+    {
+      list = line[line.index(after: colon)...]
+    }
+    for segment in list.split(whereSeparator: { $0 == "," || $0 == ";" }) {
+      let column = line.distance(from: line.startIndex, to: segment.startIndex) + 1
+      let location = InputLocation(file: file, line: lineNumber, column: column)
+      let item = segment.trimmingCharacters(in: .whitespaces.union(.init(charactersIn: ".")))
+      if item.isEmpty { continue }
+      if let last = TextScanning.parenthesizedCounts(in: item).last,
+        last.range.upperBound == item.endIndex
+      {
+        let count = last.count
+        let name = NameNormalizer.clean(String(item[..<last.range.lowerBound]))
+        if name.isEmpty {
+          document.diagnostics.append(
+            Diagnostic(.warning, at: location, "collaborator count (\(count)) without a name"))
+        } else {
+          document.collaborators.append(Collaborator(name: name, count: count, location: location))
+        }
+      } else {
+        document.diagnostics.append(
+          Diagnostic(
+            .warning, at: location, "'\(item)' in the collaborator line has no '(count)'; not read"))
+      }
+    }
+  }
+}

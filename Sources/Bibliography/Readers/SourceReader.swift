@@ -1,0 +1,104 @@
+import Foundation
+
+/// Reading a source file failed as a whole (it could not be opened, or its format
+/// could not be told); one bad record never throws, it becomes a ``Diagnostic``.
+public struct SourceReadError: Error, Sendable, Hashable, CustomStringConvertible {
+  /// The path as given.
+  public var path: String
+  public var message: String
+
+  public init(path: String, message: String) {
+    self.path = path
+    self.message = message
+  }
+
+  public var description: String { "\(path): \(message)" }
+}
+
+/// Reads a bibliographic source file from disk: decodes its bytes, detects its format
+/// from the content and parses it with the matching ``RecordReader``.
+public enum SourceReader {
+  /// Reads, detects and parses the file at `path`.
+  ///
+  /// - Parameters:
+  ///   - path: The file to read.
+  ///   - format: The format, when known; detected from the content otherwise.
+  ///   - owner: Whose document it is (from a manifest); overrides detection.
+  /// - Returns: The parsed document; a decoding fallback is reported in its diagnostics.
+  /// - Throws: ``SourceReadError`` naming `path` when the file cannot be read or its
+  ///   format cannot be told.
+  public static func read(
+    contentsOf path: String, format: InputFormat? = nil, owner: String? = nil
+  ) throws(SourceReadError) -> SourceDocument {
+    let decoded = try readDecoded(contentsOf: path)
+    let fileName = (path as NSString).lastPathComponent
+    guard let format = format ?? FormatDetector.detect(decoded.text, fileName: fileName) else {
+      throw SourceReadError(
+        path: path,
+        message: "cannot tell the input format from the content; give it explicitly "
+          + "(known: \(InputFormat.allCases.map(\.rawValue).joined(separator: ", ")))")
+    }
+    var document = FormatDetector.reader(for: format, owner: owner).parse(decoded.text, file: path)
+    document.diagnostics.insert(contentsOf: decoded.diagnostics, at: 0)
+    return document
+  }
+
+  /// The text of the file at `path`, decoded as described in ``decode(_:file:)``.
+  /// - Throws: ``SourceReadError`` naming `path` when the file cannot be read.
+  public static func readText(contentsOf path: String) throws(SourceReadError) -> String {
+    try readDecoded(contentsOf: path).text
+  }
+
+  /// Decodes file bytes without losing any: UTF-8 (a byte-order mark is dropped),
+  /// UTF-16 with a byte-order mark, otherwise Latin-1 (every byte is one character),
+  /// with a warning saying so.
+  ///
+  /// - Complexity: O(*n*) in the number of bytes.
+  public static func decode(_ bytes: [UInt8], file: String) -> (text: String, diagnostics: [Diagnostic]) {
+    if bytes.starts(with: [0xEF, 0xBB, 0xBF]),
+      let text = String(validating: bytes.dropFirst(3), as: UTF8.self)
+    {
+      return (text, [])
+    }
+    if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+      let littleEndian = bytes[0] == 0xFF
+      var units: [UInt16] = []
+      units.reserveCapacity(bytes.count / 2)
+      var index = 2
+      while index + 1 < bytes.count {
+        let (a, b) = (UInt16(bytes[index]), UInt16(bytes[index + 1]))
+        units.append(littleEndian ? b << 8 | a : a << 8 | b)
+        index += 2
+      }
+      // Unpaired surrogates become U+FFFD rather than failing the file.
+      return (String(decoding: units, as: UTF16.self), [])
+    }
+    if let text = String(validating: bytes, as: UTF8.self) {
+      return (text, [])
+    }
+    var scalars = String.UnicodeScalarView()
+    scalars.reserveCapacity(bytes.count)
+    for byte in bytes { scalars.append(Unicode.Scalar(byte)) }
+    return (
+      String(scalars),
+      [
+        Diagnostic(
+          .warning, at: InputLocation(file: file, line: 1),
+          "not valid UTF-8 or UTF-16; read as Latin-1")
+      ]
+    )
+  }
+
+  private static func readDecoded(
+    contentsOf path: String
+  ) throws(SourceReadError) -> (text: String, diagnostics: [Diagnostic]) {
+    let data: Data
+    do {
+      data = try Data(contentsOf: URL(fileURLWithPath: path))
+    } catch {
+      let reason = (error as NSError).localizedFailureReason ?? error.localizedDescription
+      throw SourceReadError(path: path, message: "cannot read file: \(reason)")
+    }
+    return decode([UInt8](data), file: path)
+  }
+}

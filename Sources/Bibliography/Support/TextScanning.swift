@@ -1,0 +1,101 @@
+/// Small text helpers the readers use on every line. Hand-written rather than Swift
+/// `Regex`: in a debug build a regex literal costs about a millisecond per use, which
+/// made reading one CV take seconds.
+enum TextScanning {
+  /// The words of `text` in lower case: maximal runs of letters (apostrophes inside a
+  /// word kept, so "I'm" is one word).
+  static func lowercaseWords(_ text: String) -> [String] {
+    words(text).map { $0.lowercased() }
+  }
+
+  /// Maximal runs of letters and inner apostrophes, case kept.
+  static func words(_ text: String) -> [String] {
+    var result: [String] = []
+    var current = ""
+    for character in text {
+      if character.isLetter || ((character == "'" || character == "’") && !current.isEmpty) {
+        current.append(character)
+      } else if !current.isEmpty {
+        result.append(current)
+        current = ""
+      }
+    }
+    if !current.isEmpty { result.append(current) }
+    return result.map { word in
+      var word = word
+      while word.last == "'" || word.last == "’" { word.removeLast() }
+      return word
+    }
+  }
+
+  /// Collapses runs of whitespace to one space and trims the ends.
+  static func collapseWhitespace(_ text: String) -> String {
+    var result = ""
+    result.reserveCapacity(text.utf8.count)
+    var pendingSpace = false
+    for character in text {
+      if character.isWhitespace {
+        pendingSpace = true
+      } else {
+        if pendingSpace && !result.isEmpty { result.append(" ") }
+        pendingSpace = false
+        result.append(character)
+      }
+    }
+    return result
+  }
+
+  /// `text` without the characters in `characters`.
+  static func removing(_ characters: Set<Character>, from text: String) -> String {
+    String(text.filter { !characters.contains($0) })
+  }
+
+  /// `text` with every parenthesised part removed (one level, unbalanced kept).
+  static func removingParentheticals(_ text: String) -> String {
+    var result = ""
+    var depth = 0
+    for character in text {
+      if character == "(" {
+        depth += 1
+      } else if character == ")" && depth > 0 {
+        depth -= 1
+      } else if depth == 0 {
+        result.append(character)
+      }
+    }
+    return depth == 0 ? result : text
+  }
+
+  /// The first parenthesised part's content.
+  static func firstParenthetical(_ text: String) -> String? {
+    guard let open = text.firstIndex(of: "("),
+      let close = text[open...].firstIndex(of: ")")
+    else { return nil }
+    return String(text[text.index(after: open)..<close])
+  }
+
+  /// "(12)", "( 3 )": the count and the range of the parenthesis, for each occurrence.
+  static func parenthesizedCounts(in text: String) -> [(count: Int, range: Range<String.Index>)] {
+    var result: [(Int, Range<String.Index>)] = []
+    var index = text.startIndex
+    while let open = text[index...].firstIndex(of: "(") {
+      var cursor = text.index(after: open)
+      while cursor < text.endIndex, text[cursor] == " " { cursor = text.index(after: cursor) }
+      let digitsStart = cursor
+      while cursor < text.endIndex, text[cursor].isASCII, text[cursor].isNumber {
+        cursor = text.index(after: cursor)
+      }
+      let digits = text[digitsStart..<cursor]
+      while cursor < text.endIndex, text[cursor] == " " { cursor = text.index(after: cursor) }
+      if !digits.isEmpty, digits.count <= 6, cursor < text.endIndex, text[cursor] == ")",
+        let count = Int(digits)
+      {
+        result.append((count, open..<text.index(after: cursor)))
+        index = text.index(after: cursor)
+      } else {
+        index = text.index(after: open)
+      }
+    }
+    return result
+  }
+}
