@@ -412,11 +412,14 @@ public enum GraphvizRenderer {
           guard case .replace(let replacement, let reason) = decision else { return nil }
           return (value, replacement, reason)
         }
-        for (object, objectName) in objects {
+        // Subgraphs inherit the root graph's values; report only their own.
+        let rootValue = cKind == AGRAPH ? string(agxget(UnsafeMutableRawPointer(graph), symbol)) : nil
+        for (index, (object, objectName)) in objects.enumerated() {
           guard let (value, replacement, reason) = decide(agxget(object, symbol)) else {
             continue
           }
           _ = mutableCString(replacement) { agxset(object, symbol, $0) }
+          if index > 0, value == rootValue { continue }
           removals.append(
             SanitizerRemoval(
               kind: kind, object: objectName, attribute: name, value: value,
