@@ -221,3 +221,48 @@ extension StringProtocol {
     return String(s)
   }
 }
+
+/// SplitMix64 (Steele, Lea, Flood 2014), for reproducible random strings.
+struct SplitMix64: RandomNumberGenerator {
+  var state: UInt64
+  mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
+}
+
+@Suite("DOT writer, random names")
+struct DOTWriterRandomTests {
+  @Test("500 random strings from the hostile alphabet round-trip through libgvc")
+  func randomNames() throws {
+    // The alphabet of the notes' 20,000-string check (§4a).
+    let pieces: [String] = [
+      "\"", "\\", "<", ">", "&", ";", "[", "]", "{", "}", "=", ",", "\n", "\r", "\t", "-", "#",
+      "/", "*", "'", "|", ":", "&amp;", "&#60;", "\\N", "\\\"", "\"]", "->", "--", "//", "/*",
+      "\u{0}", "\u{1B}", "\u{7F}", "\u{85}", "\u{2028}", "\u{FEFF}", "é", "李", "🙂", "a", " ",
+    ]
+    var rng = SplitMix64(state: 42)
+    var names: [String] = []
+    for _ in 0..<500 {
+      let length = Int.random(in: 1...24, using: &rng)
+      names.append((0..<length).map { _ in pieces[Int.random(in: 0..<pieces.count, using: &rng)] }.joined())
+    }
+    // One document with every name: 500 nodes in a path.
+    var doc = DOTDocument(directed: true)
+    for name in names { doc.addNode([.label(name)]) }
+    for i in 1..<names.count { doc.addEdge(from: i - 1, to: i, [.tooltip(names[i])]) }
+    let parsed = try GraphvizRenderer.inspect(doc.text)
+    #expect(parsed.nodes.count == names.count)
+    #expect(parsed.edges.count == names.count - 1)
+    #expect(parsed.declaredNodeAttributes == ["fontname", "label"])
+    #expect(parsed.declaredEdgeAttributes == ["fontname", "tooltip"])
+    #expect(parsed.warnings == [])
+    for (index, node) in parsed.nodes.enumerated() {
+      #expect(node.name == "n\(index)")
+      #expect(decodeGraphvizLabel(node.attributes["label"] ?? "") == expectedLabel(names[index]))
+    }
+  }
+}
