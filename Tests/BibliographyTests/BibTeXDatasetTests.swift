@@ -115,3 +115,35 @@ struct BibTeXDatasetTests {
     }
   }
 }
+
+@Suite("BibTeX irregular dataset entries are reported")
+struct BibTeXIrregularEntryTests {
+  func read(_ file: String) throws -> SourceDocument {
+    BibTeXReader().parse(try SharedDatasets.text("bibtex/\(file)").text, file: file)
+  }
+
+  @Test("'%field={}' lines inside entries: one warning per entry that has them")
+  func percentLines() throws {
+    let document = try read("bartoszzielinski--bartoszzielinski.github.io.bib")
+    // README: bibtexparser 1.1.0 loses 69 - 42 = 27 entries on these lines.
+    let warned = document.diagnostics.filter { $0.message.contains("'%' line inside the entry") }
+    #expect(warned.count == 27)
+  }
+
+  @Test("the misspelled 'authors' field and its missing comma are reported")
+  func misspelledField() throws {
+    let document = try read("bakhshir--ecearth.bib")
+    let nemo = document.diagnostics.filter { $0.message.contains("'nemo-report'") }
+    #expect(nemo.contains { $0.severity == .error && $0.message.contains("missing comma") })
+    #expect(nemo.contains { $0.message.contains("'authors' read as 'author'") })
+    let publication = document.publications.first { $0.title.hasPrefix("Towards generic") }
+    #expect(publication?.authors == ["A. Porter", "M. Ashworth"])
+  }
+
+  @Test("a key with spaces and a duplicated key are reported, both entries kept")
+  func keys() throws {
+    let document = try read("DIATSIGK--sitegr.bib")
+    #expect(document.diagnostics.contains { $0.message.contains("'isbn_978 960 512 617 9'") })
+    #expect(document.diagnostics.contains { $0.message.hasPrefix("duplicate key") })
+  }
+}

@@ -45,6 +45,9 @@ public enum BibTeXNames {
     public var emptyNames: Int
     /// Names with more than two top-level commas (the extra parts went to First).
     public var overlongNames: [String]
+    /// Wholly braced names with commas inside (`{{Russell, Norvig}}`): BibTeX reads
+    /// one corporate name, though the writer may have meant several people.
+    public var bracedListNames: [String] = []
   }
 
   /// Splits and parses an author/editor field.
@@ -55,6 +58,7 @@ public enum BibTeXNames {
     var truncated = false
     var empty = 0
     var overlong: [String] = []
+    var bracedList: [String] = []
     for raw in split(field) {
       let trimmed = raw.trimmingCharacters(in: .whitespacesAndNewlines)
       if trimmed.isEmpty {
@@ -67,6 +71,11 @@ public enum BibTeXNames {
         truncated = true
         continue
       }
+      if trimmed.hasPrefix("{"), trimmed.hasSuffix("}"), trimmed.contains(","),
+        splitTopLevel(trimmed, on: ",").count == 1, words(trimmed).count == 1
+      {
+        bracedList.append(trimmed)
+      }
       let (name, tooManyCommas) = parseName(trimmed)
       if tooManyCommas { overlong.append(trimmed) }
       if name.displayName.isEmpty {
@@ -75,7 +84,9 @@ public enum BibTeXNames {
         names.append(name)
       }
     }
-    return List(names: names, truncated: truncated, emptyNames: empty, overlongNames: overlong)
+    return List(
+      names: names, truncated: truncated, emptyNames: empty, overlongNames: overlong,
+      bracedListNames: bracedList)
   }
 
   /// Splits a field on the word `and` (any case) between white space at depth 0.
@@ -100,7 +111,7 @@ public enum BibTeXNames {
       {
         result.append(String(current))
         current = String.UnicodeScalarView()
-        i += 5
+        i += 4  // Keep the blank after `and`: `A and and B` has an empty name.
         continue
       }
       current.append(c)

@@ -235,6 +235,11 @@ public struct BibTeXReader: RecordReader {
       for name in list.overlongNames {
         warn("name '\(name)' has more than two commas; the rest was read as first names")
       }
+      for name in list.bracedListNames {
+        warn(
+          "author '\(name)' is braced as one name but contains commas; kept whole "
+            + "(BibTeX reads it as one corporate name)")
+      }
       if authors.isEmpty && !truncated {
         warn("author field is empty")
       }

@@ -53,6 +53,11 @@ public enum LaTeXText {
     "guillemotleft": "«", "guillemotright": "»", "quad": " ", "qquad": " ", "space": " ",
     "relax": "", "protect": "", "noindent": "", "par": " ", "newline": " ", "linebreak": " ",
     "allowbreak": "", "nobreak": "", "slash": "/", "textsuperscript": "", "hspace": "",
+    // Font declarations (`{\em word}`): the switch itself shows nothing.
+    "em": "", "bf": "", "it": "", "sc": "", "rm": "", "tt": "", "sf": "", "sl": "",
+    "small": "", "large": "", "Large": "", "footnotesize": "", "scriptsize": "", "tiny": "",
+    "normalsize": "", "huge": "", "itshape": "", "bfseries": "", "scshape": "",
+    "upshape": "", "mdseries": "", "normalfont": "", "boldmath": "",
     // Greek.
     "alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ", "epsilon": "ϵ",
     "varepsilon": "ε", "zeta": "ζ", "eta": "η", "theta": "θ", "vartheta": "ϑ", "iota": "ι",
