@@ -1,0 +1,369 @@
+import Foundation
+
+/// Turns the LaTeX found in bibliographic fields into plain Unicode text.
+///
+/// Accents (`{\"o}`, `\'{e}`, `\v c`), special letters (`{\ss}`, `\o`, `\l`), escaped
+/// characters (`\&`, `\%`), dashes (`--`, `---`), ties (`~`), quotes (` `` `, `''`), font
+/// commands (`\emph{…}`, `\textbf{…}` keep their argument), Greek letters and common
+/// math symbols become their Unicode characters; `$` and math sub/superscript marks are
+/// dropped; protective braces are removed; runs of white space become one space. A
+/// command that is not known keeps its argument (`\foo{bar}` → `bar`) or, without
+/// one, its name (`\foo` → `foo`), so nothing disappears unseen.
+public enum LaTeXText {
+  /// Converts `text` to Unicode; see the type's description for what is handled.
+  ///
+  /// - Complexity: O(*n*) for *n* characters.
+  public static func toUnicode(_ text: String) -> String {
+    // Fast path: nothing LaTeX-like and no white space to collapse.
+    if !text.utf8.contains(where: { specialBytes[Int($0)] }) { return text }
+    var converter = Converter(Array(text.unicodeScalars))
+    let result = converter.convert(until: nil)
+    return String(String.UnicodeScalarView(result)).precomposedStringWithCanonicalMapping
+      .trimmingCharacters(in: .whitespaces)
+  }
+
+  /// Bytes that mean the text needs work (backslash, braces, math, ties, dashes,
+  /// quotes, white space other than a single space).
+  private static let specialBytes: [Bool] = {
+    var table = [Bool](repeating: false, count: 256)
+    for byte in Array("\\{}$~-`'\n\r\t^_".utf8) { table[Int(byte)] = true }
+    return table
+  }()
+
+  /// Combining marks for the accent commands.
+  static let accents: [String: Unicode.Scalar] = [
+    "\"": "\u{0308}", "'": "\u{0301}", "`": "\u{0300}", "^": "\u{0302}", "~": "\u{0303}",
+    "=": "\u{0304}", ".": "\u{0307}", "u": "\u{0306}", "v": "\u{030C}", "H": "\u{030B}",
+    "c": "\u{0327}", "d": "\u{0323}", "b": "\u{0331}", "r": "\u{030A}", "k": "\u{0328}",
+    "t": "\u{0361}",
+  ]
+
+  /// Commands that stand for text on their own.
+  static let symbols: [String: String] = [
+    "ss": "ß", "SS": "SS", "o": "ø", "O": "Ø", "l": "ł", "L": "Ł", "ae": "æ", "AE": "Æ",
+    "oe": "œ", "OE": "Œ", "aa": "å", "AA": "Å", "i": "ı", "j": "ȷ", "dh": "ð", "DH": "Ð",
+    "th": "þ", "TH": "Þ", "ng": "ŋ", "NG": "Ŋ", "dj": "đ", "DJ": "Đ",
+    "textendash": "–", "textemdash": "—", "textquoteright": "’", "textquoteleft": "‘",
+    "textquotedblleft": "“", "textquotedblright": "”", "textbackslash": "\\",
+    "textasciitilde": "~", "textunderscore": "_", "textbar": "|", "textregistered": "®",
+    "texttrademark": "™", "copyright": "©", "textcopyright": "©", "textdegree": "°",
+    "degree": "°", "textperiodcentered": "·", "textbullet": "•", "dag": "†", "ddag": "‡",
+    "S": "§", "P": "¶", "pounds": "£", "euro": "€", "textellipsis": "…", "ldots": "…",
+    "dots": "…", "cdots": "⋯", "LaTeX": "LaTeX", "TeX": "TeX", "BibTeX": "BibTeX",
+    "guillemotleft": "«", "guillemotright": "»", "quad": " ", "qquad": " ", "space": " ",
+    "relax": "", "protect": "", "noindent": "", "par": " ", "newline": " ", "linebreak": " ",
+    "allowbreak": "", "nobreak": "", "slash": "/", "textsuperscript": "", "hspace": "",
+    // Font declarations (`{\em word}`): the switch itself shows nothing.
+    "em": "", "bf": "", "it": "", "sc": "", "rm": "", "tt": "", "sf": "", "sl": "",
+    "small": "", "large": "", "Large": "", "footnotesize": "", "scriptsize": "", "tiny": "",
+    "normalsize": "", "huge": "", "itshape": "", "bfseries": "", "scshape": "",
+    "upshape": "", "mdseries": "", "normalfont": "", "boldmath": "",
+    // Greek.
+    "alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ", "epsilon": "ϵ",
+    "varepsilon": "ε", "zeta": "ζ", "eta": "η", "theta": "θ", "vartheta": "ϑ", "iota": "ι",
+    "kappa": "κ", "lambda": "λ", "mu": "μ", "nu": "ν", "xi": "ξ", "pi": "π", "varpi": "ϖ",
+    "rho": "ρ", "varrho": "ϱ", "sigma": "σ", "varsigma": "ς", "tau": "τ", "upsilon": "υ",
+    "phi": "ϕ", "varphi": "φ", "chi": "χ", "psi": "ψ", "omega": "ω", "Gamma": "Γ",
+    "Delta": "Δ", "Theta": "Θ", "Lambda": "Λ", "Xi": "Ξ", "Pi": "Π", "Sigma": "Σ",
+    "Upsilon": "Υ", "Phi": "Φ", "Psi": "Ψ", "Omega": "Ω",
+    // Math symbols.
+    "times": "×", "pm": "±", "mp": "∓", "leq": "≤", "le": "≤", "geq": "≥", "ge": "≥",
+    "neq": "≠", "ne": "≠", "sim": "∼", "simeq": "≃", "approx": "≈", "lesssim": "≲",
+    "gtrsim": "≳", "infty": "∞", "cdot": "·", "to": "→", "rightarrow": "→",
+    "leftarrow": "←", "Rightarrow": "⇒", "leftrightarrow": "↔", "prime": "′", "circ": "∘",
+    "odot": "⊙", "oplus": "⊕", "otimes": "⊗", "star": "⋆", "ast": "∗", "dagger": "†",
+    "ddagger": "‡", "partial": "∂", "nabla": "∇", "sqrt": "√", "sum": "∑", "prod": "∏",
+    "int": "∫", "in": "∈", "ell": "ℓ", "hbar": "ℏ", "propto": "∝", "langle": "⟨",
+    "rangle": "⟩", "mid": "|", "vert": "|", "lvert": "|", "rvert": "|", "ll": "≪",
+    "gg": "≫", "equiv": "≡", "forall": "∀", "exists": "∃", "emptyset": "∅", "cap": "∩",
+    "cup": "∪", "subset": "⊂", "subseteq": "⊆", "log": "log", "ln": "ln", "exp": "exp",
+    "sin": "sin", "cos": "cos", "min": "min", "max": "max", "left": "", "right": "",
+    "bigl": "", "bigr": "", "Big": "", "big": "", "displaystyle": "", "textstyle": "",
+    // NASA ADS journal macros (AASTeX), which ADS exports leave undefined.
+    "mnras": "Monthly Notices of the Royal Astronomical Society",
+    "apj": "The Astrophysical Journal", "apjl": "The Astrophysical Journal Letters",
+    "apjs": "The Astrophysical Journal Supplement Series", "aj": "The Astronomical Journal",
+    "aap": "Astronomy and Astrophysics", "aaps": "Astronomy and Astrophysics Supplement",
+    "pasa": "Publications of the Astronomical Society of Australia",
+    "pasp": "Publications of the Astronomical Society of the Pacific",
+    "pasj": "Publications of the Astronomical Society of Japan",
+    "araa": "Annual Review of Astronomy and Astrophysics", "nat": "Nature",
+    "natastro": "Nature Astronomy", "jcap": "Journal of Cosmology and Astroparticle Physics",
+    "prd": "Physical Review D", "prl": "Physical Review Letters", "sci": "Science",
+    "solphys": "Solar Physics", "ssr": "Space Science Reviews", "icarus": "Icarus",
+    "aapr": "Astronomy and Astrophysics Review", "procspie": "Proceedings of the SPIE",
+    "memras": "Memoirs of the Royal Astronomical Society", "physrep": "Physics Reports",
+  ]
+
+  /// Commands whose argument is not text to show (sort keys, labels, links' targets).
+  static let argumentDropped: Set<String> = [
+    "noopsort", "label", "cite", "citep", "citet", "nocite", "hspace", "vspace", "kern",
+    "footnote", "ref", "SortNoop", "sortnoop",
+  ]
+
+  private struct Converter {
+    let s: [Unicode.Scalar]
+    var i = 0
+
+    init(_ s: [Unicode.Scalar]) { self.s = s }
+
+    static func isLetter(_ c: Unicode.Scalar) -> Bool {
+      (c >= "a" && c <= "z") || (c >= "A" && c <= "Z")
+    }
+
+    static func isSpace(_ c: Unicode.Scalar) -> Bool {
+      c == " " || c == "\n" || c == "\t" || c == "\r" || c == "\u{0B}" || c == "\u{0C}"
+    }
+
+    mutating func appendSpace(_ out: inout [Unicode.Scalar]) {
+      if let last = out.last, !Self.isSpace(last) { out.append(" ") }
+    }
+
+    /// Converts up to the brace that closes the current group (or the end).
+    mutating func convert(until closing: Unicode.Scalar?) -> [Unicode.Scalar] {
+      var out: [Unicode.Scalar] = []
+      out.reserveCapacity(s.count - i)
+      while i < s.count {
+        let c = s[i]
+        if let closing, c == closing {
+          i += 1
+          return out
+        }
+        switch c {
+        case "\\":
+          out.append(contentsOf: command())
+        case "{":
+          i += 1
+          out.append(contentsOf: convert(until: "}"))
+        case "}":
+          i += 1  // An unbalanced closing brace: drop it.
+        case "$":
+          i += 1
+        case "^", "_":
+          i += 1
+          if !isMathContext() { out.append(c) }
+        case "~":
+          i += 1
+          appendSpace(&out)
+        case "-":
+          if i + 2 < s.count, s[i + 1] == "-", s[i + 2] == "-" {
+            out.append("—")
+            i += 3
+          } else if i + 1 < s.count, s[i + 1] == "-" {
+            out.append("–")
+            i += 2
+          } else {
+            out.append(c)
+            i += 1
+          }
+        case "`":
+          if i + 1 < s.count, s[i + 1] == "`" {
+            out.append("“")
+            i += 2
+          } else {
+            out.append("‘")
+            i += 1
+          }
+        case "'":
+          if i + 1 < s.count, s[i + 1] == "'" {
+            out.append("”")
+            i += 2
+          } else {
+            out.append(c)
+            i += 1
+          }
+        default:
+          if Self.isSpace(c) {
+            appendSpace(&out)
+          } else {
+            out.append(c)
+          }
+          i += 1
+        }
+      }
+      return out
+    }
+
+    /// `^` and `_` are math marks when a `$` opened math before them on this text.
+    func isMathContext() -> Bool {
+      var dollars = 0
+      for k in 0..<i where s[k] == "$" { dollars += 1 }
+      return dollars % 2 == 1
+    }
+
+    /// Reads one argument: a braced group (converted) or a single character/command.
+    mutating func argument() -> [Unicode.Scalar] {
+      while i < s.count, Self.isSpace(s[i]) { i += 1 }
+      guard i < s.count else { return [] }
+      if s[i] == "{" {
+        i += 1
+        return convert(until: "}")
+      }
+      if s[i] == "\\" { return command() }
+      let c = s[i]
+      i += 1
+      return [c]
+    }
+
+    /// Skips a braced argument without converting it.
+    mutating func skipArgument() {
+      while i < s.count, Self.isSpace(s[i]) { i += 1 }
+      guard i < s.count else { return }
+      if s[i] == "{" {
+        var depth = 0
+        while i < s.count {
+          if s[i] == "{" { depth += 1 } else if s[i] == "}" { depth -= 1 }
+          i += 1
+          if depth == 0 { return }
+        }
+      } else {
+        i += 1
+      }
+    }
+
+    mutating func command() -> [Unicode.Scalar] {
+      i += 1  // the backslash
+      guard i < s.count else { return [] }
+      let first = s[i]
+      if !Self.isLetter(first) {
+        i += 1
+        switch first {
+        case "&", "%", "$", "#", "_", "{", "}", "/", "|": return first == "/" ? [] : [first]
+        case " ", "\n", "\t", ",", ";", ":", "\\": return [" "]
+        case "!", "-", "@", ")", "(": return []
+        default:
+          if let mark = accents[String(first)] { return accented(mark) }
+          return [first]
+        }
+      }
+      var name = ""
+      while i < s.count, Self.isLetter(s[i]) {
+        name.unicodeScalars.append(s[i])
+        i += 1
+      }
+      if let mark = accents[name], name.count == 1 {
+        return accented(mark)
+      }
+      if argumentDropped.contains(name) {
+        skipArgument()
+        return []
+      }
+      if name == "href" {
+        skipArgument()
+        return argument()
+      }
+      if name == "url" || name == "path" {
+        return verbatimArgument()
+      }
+      if let text = symbols[name] {
+        // A control word ends at the first non-letter; one space after it is eaten.
+        if i < s.count, s[i] == " " { i += 1 }
+        if i + 1 < s.count, s[i] == "{", s[i + 1] == "}" { i += 2 }
+        if name == "textsuperscript" { return argument() }
+        return Array(text.unicodeScalars)
+      }
+      if i < s.count, s[i] == "{" {
+        // A font or formatting command: keep what it formats.
+        return argument()
+      }
+      if i < s.count, s[i] == " " { i += 1 }
+      return Array(name.unicodeScalars)
+    }
+
+    mutating func verbatimArgument() -> [Unicode.Scalar] {
+      while i < s.count, Self.isSpace(s[i]) { i += 1 }
+      guard i < s.count, s[i] == "{" else { return [] }
+      i += 1
+      var depth = 1
+      var out: [Unicode.Scalar] = []
+      while i < s.count {
+        let c = s[i]
+        i += 1
+        if c == "{" { depth += 1 } else if c == "}" {
+          depth -= 1
+          if depth == 0 { break }
+        }
+        out.append(c)
+      }
+      return out
+    }
+
+    mutating func accented(_ mark: Unicode.Scalar) -> [Unicode.Scalar] {
+      var base = argument()
+      // A dotless i or j under an accent is written for the dotted letter.
+      if let first = base.first, first == "ı" { base[0] = "i" }
+      if let first = base.first, first == "ȷ" { base[0] = "j" }
+      guard !base.isEmpty else { return [] }
+      base.insert(mark, at: 1)
+      return base
+    }
+  }
+}
+
+extension LaTeXText {
+  /// HTML elements that appear as markup inside bibliographic fields.
+  static let htmlTags: Set<String> = [
+    "b", "i", "u", "s", "em", "strong", "sup", "sub", "span", "br", "a", "font", "small",
+    "big", "tt", "code", "mark", "p", "div", "ins", "del", "strike", "abbr", "cite", "q",
+  ]
+
+  static let htmlEntities: [String: String] = [
+    "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": " ",
+    "ndash": "–", "mdash": "—", "hellip": "…", "rsquo": "’", "lsquo": "‘", "ldquo": "“",
+    "rdquo": "”", "times": "×", "copy": "©", "reg": "®", "deg": "°",
+  ]
+
+  /// Removes HTML tags (`<b>`, `</sup>`, `<span class=…>`: known element names only,
+  /// so `a<b` in math is left alone) and decodes character references
+  /// (`&amp;`, `&#58;`, `&#x3A;`).
+  ///
+  /// - Complexity: O(*n*) for *n* characters.
+  public static func stripHTML(_ text: String) -> String {
+    guard text.utf8.contains(UInt8(ascii: "<")) || text.utf8.contains(UInt8(ascii: "&")) else {
+      return text
+    }
+    let s = Array(text.unicodeScalars)
+    var out = String.UnicodeScalarView()
+    var i = 0
+    while i < s.count {
+      let c = s[i]
+      if c == "<", let end = s[(i + 1)...].prefix(200).firstIndex(of: ">") {
+        var nameStart = i + 1
+        if nameStart < end, s[nameStart] == "/" { nameStart += 1 }
+        var nameEnd = nameStart
+        while nameEnd < end, Converter.isLetter(s[nameEnd]) { nameEnd += 1 }
+        let name = String(String.UnicodeScalarView(s[nameStart..<nameEnd])).lowercased()
+        let rest = nameEnd < end ? s[nameEnd] : ">"
+        if htmlTags.contains(name), rest == ">" || rest == " " || rest == "/" {
+          if name == "br" || name == "p" || name == "div" { out.append(" ") }
+          i = end + 1
+          continue
+        }
+      }
+      if c == "&", let end = s[(i + 1)...].prefix(12).firstIndex(of: ";") {
+        let body = String(String.UnicodeScalarView(s[(i + 1)..<end]))
+        var decoded: String? = htmlEntities[body]
+        if decoded == nil, body.hasPrefix("#") {
+          let digits = body.dropFirst()
+          let value =
+            digits.hasPrefix("x") || digits.hasPrefix("X")
+            ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits)
+          if let value, let scalar = Unicode.Scalar(value) { decoded = String(scalar) }
+        }
+        if let decoded {
+          out.append(contentsOf: decoded.unicodeScalars)
+          i = end + 1
+          continue
+        }
+      }
+      out.append(c)
+      i += 1
+    }
+    return String(out)
+  }
+
+  /// A field value as display text: HTML removed, LaTeX converted, blanks collapsed.
+  public static func displayText(_ value: String) -> String {
+    toUnicode(stripHTML(value))
+  }
+}

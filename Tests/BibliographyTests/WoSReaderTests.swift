@@ -1,0 +1,63 @@
+import Foundation
+import Testing
+
+@testable import Bibliography
+
+@Suite("Web of Science tagged text")
+struct WoSReaderTests {
+  @Test("a record with continuation lines")
+  func record() throws {
+    let text = """
+      FN Clarivate Analytics Web of Science
+      VR 1.0
+      PT J
+      AU Lang, XN
+         Li, L
+      AF Lang, Xiaona
+         Li, Lu
+      TI Effect of Diabetes on Wound Healing: A Bibliometrics
+         and Visual Analysis
+      SO JOURNAL OF MULTIDISCIPLINARY HEALTHCARE
+      DT Article
+      DE diabetes; wound healing
+      AB Objective: something.
+      PY 2024
+      DI 10.2147/JMDH.S123
+      ER
+
+      PT J
+      AU Solo, A
+      TI Second
+      PY 2020
+      EF
+      """
+    let document = WoSReader().parse(text, file: "w.txt")
+    try #require(document.publications.count == 2)
+    let p = document.publications[0]
+    #expect(p.authors == ["Xiaona Lang", "Lu Li"])
+    #expect(p.title == "Effect of Diabetes on Wound Healing: A Bibliometrics and Visual Analysis")
+    #expect(p.venue == "JOURNAL OF MULTIDISCIPLINARY HEALTHCARE")
+    #expect(p.year == 2024)
+    #expect(p.doi == "10.2147/JMDH.S123")
+    #expect(p.keywords == ["diabetes", "wound healing"])
+    #expect(p.kind == .journal)
+    #expect(p.location.line == 3)
+    #expect(document.publications[1].authors == ["A Solo"])
+    // The second record has no ER: reported at its PT line.
+    #expect(document.diagnostics.map(\.location.line) == [18])
+    #expect(WoSReader.confidence(for: text) >= 0.9)
+  }
+
+  @Test("the biblium WoS sample: 500 records, all with authors, titles and abstracts")
+  func biblium() throws {
+    let decoded = try SharedDatasets.text("corpora/biblium/wos_dataset.txt.gz")
+    #expect(WoSReader.confidence(for: decoded.text) >= 0.9)
+    let document = WoSReader().parse(decoded.text, file: "wos_dataset.txt")
+    #expect(document.publications.count == 500)
+    #expect(document.publications.allSatisfy { !$0.authors.isEmpty && !$0.title.isEmpty })
+    #expect(document.publications.filter { $0.abstract != nil }.count == 500)
+    #expect(document.publications.filter { !$0.keywords.isEmpty }.count == 438)
+    #expect(document.publications.allSatisfy { ($0.year ?? 0) >= 1992 && ($0.year ?? 0) <= 2025 })
+    #expect(document.diagnostics.isEmpty, "\(document.diagnostics.prefix(3))")
+  }
+}
