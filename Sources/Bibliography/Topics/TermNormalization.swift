@@ -37,6 +37,11 @@ enum TermNormalization {
     "oracles": "oracle", "caches": "cache", "niches": "niche", "aches": "ache",
   ]
 
+  /// Irregular plurals long enough to be recognised at the end of a glued
+  /// word, longest first (deterministic).
+  static let irregularSuffixes: [String] = irregularPlurals.keys.filter { $0.count >= 6 }
+    .sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }
+
   /// Words ending in "s" that are not plurals.
   static let notPlural: Set<String> = [
     "bayes", "means", "kmeans", "bias", "lens", "gas", "alias", "atlas", "canvas", "chaos",
@@ -66,6 +71,10 @@ enum TermNormalization {
   static func singular(_ word: String) -> String {
     if let s = irregularPlurals[word] { return s }
     if notPlural.contains(word) { return word }
+    // Glued compounds end in an irregular plural too ("localminima", "submatrices").
+    for plural in irregularSuffixes where word.hasSuffix(plural) {
+      if let s = irregularPlurals[plural] { return String(word.dropLast(plural.count)) + s }
+    }
     // Compounds keep the rule of their last part ("timeseries", "kmeans").
     for suffix in ["series", "species", "means", "bayes", "physics", "dynamics", "statistics"]
     where word.hasSuffix(suffix) {
