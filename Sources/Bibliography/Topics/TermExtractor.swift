@@ -78,6 +78,21 @@ public struct Term: Sendable, Hashable, Codable {
   public var documents: [Int]
   /// Every spelling seen, most frequent first.
   public var variants: [String]
+
+  public init(
+    key: String, label: String, occurrences: Int, frequency: Int, relevance: Double,
+    cValue: Double? = nil, wordCount: Int, documents: [Int], variants: [String]
+  ) {
+    self.key = key
+    self.label = label
+    self.occurrences = occurrences
+    self.frequency = frequency
+    self.relevance = relevance
+    self.cValue = cValue
+    self.wordCount = wordCount
+    self.documents = documents
+    self.variants = variants
+  }
 }
 
 /// What ``TermExtractor/extract(from:)`` found.
@@ -92,6 +107,17 @@ public struct TermExtraction: Sendable, Hashable {
   public var candidateCount: Int
   /// The options used.
   public var options: TermExtractionOptions
+
+  public init(
+    terms: [Term], documentTerms: [[Int]], termsAboveThreshold: Int, candidateCount: Int,
+    options: TermExtractionOptions
+  ) {
+    self.terms = terms
+    self.documentTerms = documentTerms
+    self.termsAboveThreshold = termsAboveThreshold
+    self.candidateCount = candidateCount
+    self.options = options
+  }
 
   /// Number of input documents.
   public var documentCount: Int { documentTerms.count }
