@@ -680,6 +680,50 @@ private let academicList = """
   combined
   relate
   related
+  identify
+  identifies
+  identified
+  analyze
+  analyzes
+  analyzed
+  analyse
+  analysed
+  explore
+  explores
+  explored
+  examine
+  examines
+  examined
+  evaluate
+  evaluates
+  evaluated
+  assess
+  assesses
+  assessed
+  reveal
+  reveals
+  revealed
+  indicate
+  indicates
+  indicated
+  highlight
+  highlights
+  highlighted
+  emphasize
+  emphasizes
+  conduct
+  conducted
+  performed
+  observe
+  observes
+  observed
+  determine
+  determines
+  determined
+  measured
+  understand
+  according
+  aimed
   designing
   necessary
   train

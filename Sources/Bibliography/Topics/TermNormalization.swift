@@ -52,7 +52,7 @@ enum TermNormalization {
     "kudos", "pathos", "ethos", "cosmos", "mathematics", "physics", "statistics", "economics",
     "dynamics", "robotics", "genomics", "linguistics", "graphics", "analytics", "optics",
     "mechanics", "electronics", "semantics", "pragmatics", "logistics", "kinetics", "ethics",
-    "politics", "acoustics", "metrics", "heuristics", "christos", "adams", "jones", "lens",
+    "politics", "acoustics", "metrics", "informatics", "photonics", "logics", "christos", "adams", "jones", "lens",
   ]
 
   /// Singular of one folded word; `surface` (as written) recognises short acronym
@@ -76,14 +76,17 @@ enum TermNormalization {
       if let s = irregularPlurals[plural] { return String(word.dropLast(plural.count)) + s }
     }
     // Compounds keep the rule of their last part ("timeseries", "kmeans").
-    for suffix in ["series", "species", "means", "bayes", "physics", "dynamics", "statistics"]
+    for suffix in [
+      "series", "species", "means", "bayes", "physics", "dynamics", "statistics", "metrics",
+      "omics", "matics", "onics", "linguistics", "mechanics",
+    ]
     where word.hasSuffix(suffix) {
       return word
     }
     guard word.count > 3, word.hasSuffix("s"), word.last(where: { $0.isNumber }) == nil
     else { return word }
     if word.hasSuffix("ss") || word.hasSuffix("us") || word.hasSuffix("is")
-      || word.hasSuffix("ous") || word.hasSuffix("ics")
+      || word.hasSuffix("ous")
     {
       return word
     }

@@ -107,6 +107,15 @@ enum TermTokenizer {
 
   /// Lower case, diacritics removed, hyphens removed.
   static func foldKey(_ surface: String) -> String {
+    // ASCII fast path: Foundation's folding is the tokenizer's main cost.
+    if surface.utf8.allSatisfy({ $0 < 0x80 }) {
+      var bytes: [UInt8] = []
+      bytes.reserveCapacity(surface.utf8.count)
+      for b in surface.utf8 where b != UInt8(ascii: "-") {
+        bytes.append(b >= 65 && b <= 90 ? b + 32 : b)
+      }
+      return String(decoding: bytes, as: UTF8.self)
+    }
     let folded = surface.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
     return folded.replacingOccurrences(of: "-", with: "").lowercased()
   }
@@ -119,6 +128,7 @@ enum TermTokenizer {
     out.reserveCapacity(chars.count)
     var i = 0
     let n = chars.count
+    let mayHaveMail = text.contains("@")
     func find(_ pattern: [Character], from start: Int) -> Int? {
       guard !pattern.isEmpty, start <= n - pattern.count else { return nil }
       var j = start
@@ -231,7 +241,9 @@ enum TermTokenizer {
           continue
         }
       }
-      if let skip = urlLength(chars, at: i) {
+      if "hHwWdDfF1".contains(c) || (mayHaveMail && c.isLetter),
+        let skip = urlLength(chars, at: i, mail: mayHaveMail)
+      {
         out.append("|")
         i += skip
         continue
@@ -243,7 +255,7 @@ enum TermTokenizer {
   }
 
   /// Length of a URL, DOI or e-mail address starting at `i` (only at a word start).
-  static func urlLength(_ chars: [Character], at i: Int) -> Int? {
+  static func urlLength(_ chars: [Character], at i: Int, mail: Bool = true) -> Int? {
     if i > 0, chars[i - 1].isLetter || chars[i - 1].isNumber { return nil }
     func hasPrefix(_ p: String) -> Bool {
       let pc = Array(p)
@@ -261,7 +273,7 @@ enum TermTokenizer {
       isDOI = j < chars.count && chars[j] == "/"
     }
     var isMail = false
-    if !starts, !isDOI {
+    if mail, !starts, !isDOI {
       var j = i
       while j < chars.count, !chars[j].isWhitespace, chars[j] != "@" { j += 1 }
       isMail = j < chars.count && chars[j] == "@" && j > i
