@@ -30,7 +30,8 @@ struct TermExtractorSeedTests {
         "markup left in \"\(term.label)\"")
     }
     let squashedLabels = terms.map { squashed($0.label) }
-    #expect(Set(squashedLabels).count == squashedLabels.count, "unmerged twins in \(squashedLabels)")
+    #expect(
+      Set(squashedLabels).count == squashedLabels.count, "unmerged twins in \(squashedLabels)")
   }
 
   @Test("homepage: the top 30 terms hold no stop word, no LaTeX, no unmerged twin")
@@ -60,10 +61,13 @@ struct TermExtractorSeedTests {
     #expect(!ex.terms.contains { $0.key.contains("non convex") })
   }
 
-  @Test("homepage and CV together: \"Non-convex\" meets \"nonconvex\", \"Frank-Wolfe\" meets \"FrankWolfe\"")
+  @Test(
+    "homepage and CV together: \"Non-convex\" meets \"nonconvex\", \"Frank-Wolfe\" meets \"FrankWolfe\""
+  )
   func combinedTwins() throws {
     let docs = try TopicSeed.homepageAbstracts() + TopicSeed.cvTitles()
-    let ex = TermExtractor(options: TermExtractionOptions(minimumOccurrences: 1)).extract(from: docs)
+    let ex = TermExtractor(options: TermExtractionOptions(minimumOccurrences: 1)).extract(
+      from: docs)
     let frankWolfe = ex.terms.filter { $0.key.split(separator: " ").contains("frankwolfe") }
     #expect(!frankWolfe.isEmpty)
     let variants = Set(frankWolfe.flatMap(\.variants))

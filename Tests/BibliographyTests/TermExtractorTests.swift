@@ -31,16 +31,20 @@ struct TermExtractorTests {
 
   @Test("hyphenated, glued and spaced spellings and plurals are one term")
   func variantsMerged() throws {
-    let ex = extract([
-      "Non-convex optimization of deep neural networks.",
-      "A nonconvex optimization view of the neural network.",
-      "Fast non convex optimization for neural networks.",
-      "First-order oracles; firstorder oracles; first order oracles.",
-    ], TermExtractionOptions(minimumOccurrences: 1))
+    let ex = extract(
+      [
+        "Non-convex optimization of deep neural networks.",
+        "A nonconvex optimization view of the neural network.",
+        "Fast non convex optimization for neural networks.",
+        "First-order oracles; firstorder oracles; first order oracles.",
+      ], TermExtractionOptions(minimumOccurrences: 1))
     let nonconvex = try #require(term(ex, "nonconvex optimization"))
     #expect(nonconvex.occurrences == 3)
     #expect(nonconvex.frequency == 3)
-    #expect(Set(nonconvex.variants) == ["non-convex optimization", "nonconvex optimization", "non convex optimization"])
+    #expect(
+      Set(nonconvex.variants) == [
+        "non-convex optimization", "nonconvex optimization", "non convex optimization",
+      ])
     let network = try #require(term(ex, "neural network"))
     #expect(network.documents == [0, 1, 2])
     let firstOrder = try #require(term(ex, "firstorder oracle"))

@@ -17,7 +17,9 @@ struct TermTokenizerTests {
     let text =
       #"We minimize \(f(x) = \sum_i \mathbf{x}_i^2\) over the simplex $\Delta_n$ and \[\tilde{O}(\varepsilon^{-2})\] steps, or $$\frac{a}{b}$$ rounds."#
     #expect(
-      keys(text) == [["we", "minimize"], ["over", "the", "simplex"], ["and"], ["steps"], ["or"], ["rounds"]])
+      keys(text) == [
+        ["we", "minimize"], ["over", "the", "simplex"], ["and"], ["steps"], ["or"], ["rounds"],
+      ])
   }
 
   @Test("formatting commands keep their text; referencing commands are dropped")
@@ -39,25 +41,35 @@ struct TermTokenizerTests {
 
   @Test("technical tokens survive with their spelling; keys fold case and hyphens")
   func technicalTokens() {
-    let tokens = TermTokenizer.segments(of: "SGD, k-SVD, Q-learning, PCA, ResNet and GPT2 in Ré-sumé")
-      .flatMap { $0 }
+    let tokens = TermTokenizer.segments(
+      of: "SGD, k-SVD, Q-learning, PCA, ResNet and GPT2 in Ré-sumé"
+    )
+    .flatMap { $0 }
     #expect(
-      tokens.map(\.surface) == ["SGD", "k-SVD", "Q-learning", "PCA", "ResNet", "and", "GPT2", "in", "Ré-sumé"])
+      tokens.map(\.surface) == [
+        "SGD", "k-SVD", "Q-learning", "PCA", "ResNet", "and", "GPT2", "in", "Ré-sumé",
+      ])
     #expect(
-      tokens.map(\.key) == ["sgd", "ksvd", "qlearning", "pca", "resnet", "and", "gpt2", "in", "resume"])
+      tokens.map(\.key) == [
+        "sgd", "ksvd", "qlearning", "pca", "resnet", "and", "gpt2", "in", "resume",
+      ])
   }
 
   @Test("edge hyphens and possessives are trimmed; contractions are boundaries")
   func edges() {
     #expect(keys("two- and three-layer networks") == [["two", "and", "threelayer", "networks"]])
-    #expect(keys("the player's performance doesn't change") == [["the", "player", "performance"], ["change"]])
+    #expect(
+      keys("the player's performance doesn't change") == [
+        ["the", "player", "performance"], ["change"],
+      ])
   }
 
   @Test("a capital after a lower-case word marks a name; title case does not")
   func properNames() {
     let running = TermTokenizer.segments(of: "the classical FrankWolfe algorithm").flatMap { $0 }
     #expect(running.map(\.capitalizedAfterLowercase) == [false, false, true, false])
-    let title = TermTokenizer.segments(of: "Learning the Representation via Deep Networks").flatMap { $0 }
+    let title = TermTokenizer.segments(of: "Learning the Representation via Deep Networks").flatMap
+    { $0 }
     #expect(title.allSatisfy { !$0.capitalizedAfterLowercase })
   }
 }

@@ -8,7 +8,8 @@ struct ThesaurusTests {
   @Test("VOSviewer's format: header skipped, empty replacement removes")
   func parse() {
     let t = Thesaurus.parse(
-      "\u{FEFF}label\treplace by\r\nneural nets\tneural network\r\n\r\ntheorem\t\r\n", file: "t.txt")
+      "\u{FEFF}label\treplace by\r\nneural nets\tneural network\r\n\r\ntheorem\t\r\n", file: "t.txt"
+    )
     #expect(t.diagnostics.isEmpty)
     #expect(
       t.entries.map { [$0.label, $0.replacement ?? "∅"] } == [
@@ -25,7 +26,8 @@ struct ThesaurusTests {
     #expect(t.entries.map(\.label) == ["lonely label", "a", "sgd"])
     #expect(t.entries[0].replacement == nil)
     #expect(t.entries[1].replacement == "b")
-    #expect(t.diagnostics.map { $0.location.description } == ["my.txt:2:1", "my.txt:3:1", "my.txt:4:1"])
+    #expect(
+      t.diagnostics.map { $0.location.description } == ["my.txt:2:1", "my.txt:3:1", "my.txt:4:1"])
     #expect(t.diagnostics.allSatisfy { $0.severity == .warning })
   }
 

@@ -49,7 +49,10 @@ enum TopicSeed {
     var inside = false
     var out: [TermDocument] = []
     for (i, line) in lines.enumerated() {
-      if line.hasPrefix("Publications") { inside = true; continue }
+      if line.hasPrefix("Publications") {
+        inside = true
+        continue
+      }
       if line.hasPrefix("Patents") { break }
       guard inside, let open = line.firstIndex(of: "\"") else { continue }
       let rest = line[line.index(after: open)...]

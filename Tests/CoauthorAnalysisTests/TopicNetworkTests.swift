@@ -40,7 +40,9 @@ struct TopicNetworkTests {
   @Test("co-occurrence counts on the hand example")
   func counts() throws {
     let net = TopicNetwork(extraction: extraction, weighting: .count)
-    let (m, l, p, s) = (try node("matroid"), try node("lattice"), try node("polytope"), try node("simplex"))
+    let (m, l, p, s) = (
+      try node("matroid"), try node("lattice"), try node("polytope"), try node("simplex")
+    )
     #expect(net.weighting == .count)
     #expect(net.graph.edgeCount == 4)
     #expect(net.graph.weight(between: m, and: l) == 1)
@@ -57,7 +59,9 @@ struct TopicNetworkTests {
   @Test("association strength 2m·c_ij/(k_i k_j) on the hand example")
   func associationStrength() throws {
     let net = TopicNetwork(extraction: extraction, weighting: .associationStrength)
-    let (m, l, p, s) = (try node("matroid"), try node("lattice"), try node("polytope"), try node("simplex"))
+    let (m, l, p, s) = (
+      try node("matroid"), try node("lattice"), try node("polytope"), try node("simplex")
+    )
     #expect(net.weighting == .associationStrength)
     func close(_ a: Double?, _ b: Double) -> Bool { a.map { abs($0 - b) < 1e-12 } ?? false }
     #expect(close(net.graph.weight(between: m, and: l), 10.0 / 9))
@@ -81,7 +85,9 @@ struct TopicNetworkTests {
   @Test("themes are named by their top terms and own their documents")
   func themes() throws {
     let net = TopicNetwork(extraction: extraction)
-    let (m, l, p, s) = (try node("matroid"), try node("lattice"), try node("polytope"), try node("simplex"))
+    let (m, l, p, s) = (
+      try node("matroid"), try node("lattice"), try node("polytope"), try node("simplex")
+    )
     var membership = [Int](repeating: 0, count: 4)
     membership[m] = 7
     membership[p] = 7
@@ -130,7 +136,8 @@ struct TopicNetworkTests {
   func profile() throws {
     let xu = TopicProfile(person: "Xu", extraction: extraction, documents: TopicExample.documents)
     #expect(xu.documentCount == 2)
-    let byKey = Dictionary(uniqueKeysWithValues: xu.entries.map { (extraction.terms[$0.term].key, $0.count) })
+    let byKey = Dictionary(
+      uniqueKeysWithValues: xu.entries.map { (extraction.terms[$0.term].key, $0.count) })
     #expect(byKey == ["matroid": 2, "polytope": 2, "lattice": 1])
     let everything = TopicProfile(person: "all", extraction: extraction)
     #expect(everything.documentCount == 3)

@@ -464,7 +464,8 @@ public struct TermExtractor: Sendable {
   func termKey(ofLabel label: String, vocabulary: Set<String>) -> String? {
     let tokens = TermTokenizer.segments(of: label).flatMap { join($0, vocabulary: vocabulary) }
     guard let last = tokens.last else { return nil }
-    let words = tokens.dropLast().map(\.key)
+    let words =
+      tokens.dropLast().map(\.key)
       + [TermNormalization.singular(last.key, surface: last.surface)]
     return words.joined(separator: " ")
   }

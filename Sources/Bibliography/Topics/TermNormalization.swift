@@ -52,7 +52,8 @@ enum TermNormalization {
     "kudos", "pathos", "ethos", "cosmos", "mathematics", "physics", "statistics", "economics",
     "dynamics", "robotics", "genomics", "linguistics", "graphics", "analytics", "optics",
     "mechanics", "electronics", "semantics", "pragmatics", "logistics", "kinetics", "ethics",
-    "politics", "acoustics", "metrics", "informatics", "photonics", "logics", "christos", "adams", "jones", "lens",
+    "politics", "acoustics", "metrics", "informatics", "photonics", "logics", "christos", "adams",
+    "jones", "lens",
   ]
 
   /// Singular of one folded word; `surface` (as written) recognises short acronym
@@ -160,7 +161,8 @@ enum TermNormalization {
     "firstorder", "secondorder", "zerothorder", "higherorder", "strong", "weak", "black",
     "white", "hard", "easy", "open", "closed", "top", "bottom", "upper", "lower", "multiple",
     "single", "finite", "infinite", "wellknown", "stateoftheart", "endtoend",
-    "entire", "fastest", "best", "worst", "simplest", "largest", "smallest", "uniform", "expected", "average", "worst", "true", "false",
+    "entire", "fastest", "best", "worst", "simplest", "largest", "smallest", "uniform", "expected",
+    "average", "worst", "true", "false",
   ]
 
   /// True when `word` (a folded key) may end a term.

@@ -147,7 +147,10 @@ enum TermTokenizer {
       var depth = 0
       var j = start
       while j < n {
-        if chars[j] == "\\" { j += 2; continue }
+        if chars[j] == "\\" {
+          j += 2
+          continue
+        }
         if chars[j] == "{" { depth += 1 }
         if chars[j] == "}" {
           depth -= 1
@@ -232,9 +235,10 @@ enum TermTokenizer {
       if c == "[" {
         // Citation keys such as "[BSS14]" or "[1, 2]": short, no spaces inside.
         if let end = find(["]"], from: i + 1), end - i <= 24,
-          !chars[(i + 1)..<end].contains(" ") || chars[(i + 1)..<end].allSatisfy({
-            $0.isNumber || $0 == "," || $0 == " " || $0 == "-"
-          })
+          !chars[(i + 1)..<end].contains(" ")
+            || chars[(i + 1)..<end].allSatisfy({
+              $0.isNumber || $0 == "," || $0 == " " || $0 == "-"
+            })
         {
           out.append("|")
           i = end + 1
@@ -263,7 +267,8 @@ enum TermTokenizer {
       for k in 0..<pc.count where chars[i + k].lowercased() != String(pc[k]) { return false }
       return true
     }
-    let starts = hasPrefix("http://") || hasPrefix("https://") || hasPrefix("www.")
+    let starts =
+      hasPrefix("http://") || hasPrefix("https://") || hasPrefix("www.")
       || hasPrefix("doi:") || hasPrefix("ftp://")
     var isDOI = false
     if !starts, hasPrefix("10."), i + 3 < chars.count, chars[i + 3].isNumber {

@@ -66,7 +66,8 @@ public struct Thesaurus: Sendable, Hashable {
       let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
       let label = fields[0].trimmingCharacters(in: .whitespaces)
       if entries.isEmpty, diagnostics.isEmpty, label.lowercased() == "label",
-        fields.count >= 2, fields[1].trimmingCharacters(in: .whitespaces).lowercased() == "replace by"
+        fields.count >= 2,
+        fields[1].trimmingCharacters(in: .whitespaces).lowercased() == "replace by"
       {
         continue
       }
@@ -103,7 +104,8 @@ public struct Thesaurus: Sendable, Hashable {
     do {
       data = try Data(contentsOf: url)
     } catch {
-      throw ThesaurusReadError(file: url.path, message: "cannot read: \(error.localizedDescription)")
+      throw ThesaurusReadError(
+        file: url.path, message: "cannot read: \(error.localizedDescription)")
     }
     guard let text = String(data: data, encoding: .utf8) else {
       throw ThesaurusReadError(file: url.path, message: "not UTF-8 text")

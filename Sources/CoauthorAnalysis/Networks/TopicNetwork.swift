@@ -116,7 +116,8 @@ public struct TopicNetwork: Sendable {
     let membership = partition.membership
     var inside = [Double](repeating: 0, count: graph.nodeCount)
     for u in 0..<graph.nodeCount {
-      for i in cooccurrences.row(u) where membership[Int(cooccurrences.neighbors[i])] == membership[u] {
+      for i in cooccurrences.row(u)
+      where membership[Int(cooccurrences.neighbors[i])] == membership[u] {
         inside[u] += cooccurrences.weights[i]
       }
     }
