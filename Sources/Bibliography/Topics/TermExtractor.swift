@@ -1,0 +1,527 @@
+import Foundation
+
+/// How terms are ordered before the top-N cut.
+public enum TermRanking: String, Sendable, Hashable, Codable, CaseIterable {
+  /// Number of documents, then relevance.
+  case occurrences
+  /// TF-IDF relevance (see ``Term/relevance``), then number of documents.
+  case relevance
+}
+
+/// Choices for ``TermExtractor``.
+public struct TermExtractionOptions: Sendable, Hashable {
+  /// A term is kept when it occurs in at least this many documents. The default,
+  /// 2, suits one person's corpus (tens of documents); VOSviewer's 10 is meant for
+  /// thousands of records.
+  public var minimumOccurrences: Int
+  /// Keep at most this many terms after ranking (nil: all above the threshold).
+  public var maximumTermCount: Int?
+  public var ranking: TermRanking
+  /// Longest multi-word term, in words (2…4 as in VOSviewer and CiteSpace).
+  public var maximumPhraseLength: Int
+  /// A word sequence must occur at least this often in the corpus (all
+  /// mentions) to become a multi-word term.
+  public var minimumPhraseFrequency: Int
+  /// A word sequence must reach this C-value to become a multi-word term
+  /// (2 = a free-standing two-word phrase seen twice).
+  public var minimumCValue: Double
+  /// Whether single words may be terms (they are, when no phrase covers them).
+  public var includeSingleWords: Bool
+  /// Extra stop words (folded like terms: case, diacritics, hyphens, plural).
+  public var additionalStopWords: Set<String>
+  /// The user's merges and removals, applied to the terms found.
+  public var thesaurus: Thesaurus
+
+  public init(
+    minimumOccurrences: Int = 2, maximumTermCount: Int? = nil, ranking: TermRanking = .occurrences,
+    maximumPhraseLength: Int = 4, minimumPhraseFrequency: Int = 2, minimumCValue: Double = 2,
+    includeSingleWords: Bool = true, additionalStopWords: Set<String> = [],
+    thesaurus: Thesaurus = Thesaurus()
+  ) {
+    self.minimumOccurrences = minimumOccurrences
+    self.maximumTermCount = maximumTermCount
+    self.ranking = ranking
+    self.maximumPhraseLength = maximumPhraseLength
+    self.minimumPhraseFrequency = minimumPhraseFrequency
+    self.minimumCValue = minimumCValue
+    self.includeSingleWords = includeSingleWords
+    self.additionalStopWords = additionalStopWords
+    self.thesaurus = thesaurus
+  }
+}
+
+/// A term: one or more words that name a topic, with its spelling variants merged.
+public struct Term: Sendable, Hashable, Codable {
+  /// The merged form: folded words separated by spaces, last word singular
+  /// ("neural network", "nonconvex optimization", "ksvd").
+  public var key: String
+  /// What to show: the most frequent surface form (a thesaurus replacement when
+  /// one applied). A capitalised word is shown in lower case when the corpus
+  /// also writes it in lower case, so sentence starts and title case do not win.
+  public var label: String
+  /// Number of documents that contain the term (VOSviewer's "occurrences" under
+  /// binary counting).
+  public var occurrences: Int
+  /// Number of mentions in all documents.
+  public var frequency: Int
+  /// TF-IDF relevance: `frequency × (ln((1 + N) / (1 + occurrences)) + 1)` with
+  /// N documents — summed term frequency times scikit-learn's smoothed inverse
+  /// document frequency. High for terms mentioned often in few documents; a term
+  /// in every document keeps weight `frequency`. (Not VOSviewer's relevance,
+  /// which needs a clustering of the terms first.)
+  public var relevance: Double
+  /// The C-value of a multi-word term (nil for single words and thesaurus-made terms).
+  public var cValue: Double?
+  /// Words in the key.
+  public var wordCount: Int
+  /// The documents containing the term, ascending indices into the input.
+  public var documents: [Int]
+  /// Every spelling seen, most frequent first.
+  public var variants: [String]
+
+  public init(
+    key: String, label: String, occurrences: Int, frequency: Int, relevance: Double,
+    cValue: Double? = nil, wordCount: Int, documents: [Int], variants: [String]
+  ) {
+    self.key = key
+    self.label = label
+    self.occurrences = occurrences
+    self.frequency = frequency
+    self.relevance = relevance
+    self.cValue = cValue
+    self.wordCount = wordCount
+    self.documents = documents
+    self.variants = variants
+  }
+}
+
+/// What ``TermExtractor/extract(from:)`` found.
+public struct TermExtraction: Sendable, Hashable {
+  /// The kept terms, ranked (best first).
+  public var terms: [Term]
+  /// For each input document, the indices into `terms` of the terms it contains, ascending.
+  public var documentTerms: [[Int]]
+  /// Number of terms above the occurrence threshold before the top-N cut.
+  public var termsAboveThreshold: Int
+  /// Number of distinct terms before the occurrence threshold.
+  public var candidateCount: Int
+  /// The options used.
+  public var options: TermExtractionOptions
+
+  public init(
+    terms: [Term], documentTerms: [[Int]], termsAboveThreshold: Int, candidateCount: Int,
+    options: TermExtractionOptions
+  ) {
+    self.terms = terms
+    self.documentTerms = documentTerms
+    self.termsAboveThreshold = termsAboveThreshold
+    self.candidateCount = candidateCount
+    self.options = options
+  }
+
+  /// Number of input documents.
+  public var documentCount: Int { documentTerms.count }
+
+  /// The index of the term with this key (see ``Term/key``).
+  public func index(ofKey key: String) -> Int? {
+    terms.firstIndex { $0.key == key }
+  }
+}
+
+/// Finds the terms (topics) of a corpus of titles and abstracts.
+///
+/// 1. Tokenize (``TermDocument`` text): LaTeX math, referencing commands, URLs,
+///    numbers and one-letter words are dropped and break phrases; formatting
+///    commands keep their text; punctuation breaks phrases.
+/// 2. Merge spellings: keys fold case, diacritics and hyphens, so "Non-convex",
+///    "nonconvex" and "non-convex" are one word; a detached prefix is joined
+///    ("non convex"), and two words are joined when the corpus also writes them
+///    as one ("large scale" ↔ "largescale"). The last word of a term is made
+///    singular ("neural networks" → "neural network").
+/// 3. Stop words (``StopWords``, plus the user's) split the text into chunks.
+/// 4. Multi-word terms: every 2…`maximumPhraseLength`-word sequence of a chunk
+///    that does not start with an adverb nor end with an adjective, adverb or
+///    participle is a candidate; a candidate seen at least
+///    `minimumPhraseFrequency` times becomes a term when its C-value reaches
+///    `minimumCValue`. The C-value discounts a sequence by the mean frequency
+///    of the longer candidates that contain it, so "stochastic gradient" (only
+///    ever inside "stochastic gradient descent") is not a term.
+/// 5. Each chunk is read left to right, longest term first; words left over are
+///    single-word terms when they can end a term.
+/// 6. The thesaurus renames, merges and removes; terms in fewer than
+///    `minimumOccurrences` documents are dropped; the rest are ranked and cut.
+///
+/// - Complexity: O(*L* · *p*²) for *L* words of text and longest phrase *p*,
+///   plus sorting the candidates.
+///
+/// Reference: K. Frantzi, S. Ananiadou and H. Mima, "Automatic recognition of
+/// multi-word terms: the C-value/NC-value method", Int. J. Digit. Libr. 3(2), 2000.
+/// https://doi.org/10.1007/s007999900023 — and N. J. van Eck, L. Waltman et al.,
+/// "Automatic term identification for bibliometric mapping", Scientometrics 82, 2010.
+public struct TermExtractor: Sendable {
+  public var options: TermExtractionOptions
+
+  /// - Precondition: `minimumOccurrences ≥ 1`, `maximumPhraseLength ≥ 1`,
+  ///   `maximumTermCount` nil or ≥ 0.
+  public init(options: TermExtractionOptions = TermExtractionOptions()) {
+    precondition(options.minimumOccurrences >= 1, "minimumOccurrences must be at least 1")
+    precondition(options.maximumPhraseLength >= 1, "maximumPhraseLength must be at least 1")
+    precondition((options.maximumTermCount ?? 0) >= 0, "maximumTermCount must not be negative")
+    self.options = options
+  }
+
+  /// Extracts, merges, counts and ranks the terms of `documents`.
+  public func extract(from documents: [TermDocument]) -> TermExtraction {
+    let stopWords = StopWords.all.union(
+      options.additionalStopWords.map { TermNormalization.singular(TermTokenizer.foldKey($0)) }
+    ).union(options.additionalStopWords.map { TermTokenizer.foldKey($0) })
+
+    // 1. Tokens, per document, per segment.
+    let rawSegments = documents.map { TermTokenizer.segments(of: $0.text) }
+    var vocabulary: Set<String> = []  // singular keys of single written words
+    var properKeys: Set<String> = []  // keys capitalised inside a lower-case sentence
+    for doc in rawSegments {
+      for seg in doc {
+        for t in seg {
+          vocabulary.insert(TermNormalization.singular(t.key, surface: t.surface))
+          if t.capitalizedAfterLowercase { properKeys.insert(t.key) }
+        }
+      }
+    }
+
+    // 2. Joins, then stop words split segments into chunks.
+    let chunksPerDoc: [[[Word]]] = rawSegments.map { doc in
+      doc.flatMap { seg in
+        chunks(of: join(seg, vocabulary: vocabulary), stopWords: stopWords, proper: properKeys)
+      }
+    }
+
+    // 3. Thesaurus labels, folded like terms.
+    var thesaurusMap: [String: String?] = [:]  // key → replacement label (nil = remove)
+    var forcedPhrases: Set<String> = []
+    for entry in options.thesaurus.entries {
+      guard let key = termKey(ofLabel: entry.label, vocabulary: vocabulary) else { continue }
+      thesaurusMap[key] = .some(entry.replacement)
+      if key.contains(" ") { forcedPhrases.insert(key) }
+      // The replacement is a term the user vouches for: find it in the text too.
+      if let replacement = entry.replacement,
+        let target = termKey(ofLabel: replacement, vocabulary: vocabulary), target.contains(" ")
+      {
+        forcedPhrases.insert(target)
+      }
+    }
+
+    // 4. Multi-word candidates and their C-values.
+    let phrases = acceptedPhrases(in: chunksPerDoc, forced: forcedPhrases)
+
+    // 5. Segment chunks into term occurrences.
+    var stats: [String: TermStats] = [:]
+    var order: [String] = []  // first-seen order, for deterministic ties
+    for (d, chunks) in chunksPerDoc.enumerated() {
+      for chunk in chunks {
+        var i = 0
+        while i < chunk.count {
+          var matched = 0
+          if options.maximumPhraseLength >= 2 {
+            var n = min(options.maximumPhraseLength, chunk.count - i)
+            while n >= 2 {
+              if phrases[phraseKey(chunk[i..<(i + n)])] != nil {
+                matched = n
+                break
+              }
+              n -= 1
+            }
+          }
+          let length = max(matched, 1)
+          let words = chunk[i..<(i + length)]
+          i += length
+          if matched == 0 {
+            guard options.includeSingleWords, let w = words.first, isSingleWordTerm(w) else {
+              continue
+            }
+          }
+          let key = phraseKey(words)
+          if stats[key] == nil {
+            stats[key] = TermStats(wordCount: length, cValue: phrases[key] ?? nil)
+            order.append(key)
+          }
+          stats[key]?.add(document: d, surface: words.map(\.display).joined(separator: " "))
+        }
+      }
+    }
+
+    // 6. Thesaurus: rename, merge, remove.
+    var merged: [String: TermStats] = [:]
+    var mergedOrder: [String] = []
+    for key in order {
+      guard var s = stats[key] else { continue }
+      var target = key
+      if let replacement = thesaurusMap[key] {
+        guard let label = replacement else { continue }  // removal
+        target = termKey(ofLabel: label, vocabulary: vocabulary) ?? label.lowercased()
+        s.fixedLabel = label
+        s.cValue = nil
+        s.wordCount = target.split(separator: " ").count
+      }
+      if var existing = merged[target] {
+        existing.absorb(s)
+        merged[target] = existing
+      } else {
+        merged[target] = s
+        mergedOrder.append(target)
+      }
+    }
+
+    // 7. Threshold, relevance, ranking, top-N.
+    let n = Double(documents.count)
+    var terms: [Term] = []
+    for key in mergedOrder {
+      guard let s = merged[key] else { continue }
+      let occurrences = s.documents.count
+      guard occurrences >= options.minimumOccurrences else { continue }
+      let idf = log((1 + n) / (1 + Double(occurrences))) + 1
+      let variants = s.surfaces.sorted { a, b in
+        a.value != b.value ? a.value > b.value : preferredSpelling(a.key, b.key)
+      }.map(\.key)
+      terms.append(
+        Term(
+          key: key, label: s.fixedLabel ?? displayLabel(variants.first ?? key, vocabulary),
+          occurrences: occurrences, frequency: s.frequency,
+          relevance: Double(s.frequency) * idf, cValue: s.cValue, wordCount: s.wordCount,
+          documents: s.documents.sorted(), variants: variants))
+    }
+    let aboveThreshold = terms.count
+    terms.sort { a, b in
+      switch options.ranking {
+      case .occurrences:
+        if a.occurrences != b.occurrences { return a.occurrences > b.occurrences }
+        if a.relevance != b.relevance { return a.relevance > b.relevance }
+      case .relevance:
+        if a.relevance != b.relevance { return a.relevance > b.relevance }
+        if a.occurrences != b.occurrences { return a.occurrences > b.occurrences }
+      }
+      return a.key < b.key
+    }
+    if let top = options.maximumTermCount, terms.count > top { terms.removeLast(terms.count - top) }
+
+    var documentTerms = [[Int]](repeating: [], count: documents.count)
+    for (t, term) in terms.enumerated() {
+      for d in term.documents { documentTerms[d].append(t) }
+    }
+    return TermExtraction(
+      terms: terms, documentTerms: documentTerms, termsAboveThreshold: aboveThreshold,
+      candidateCount: mergedOrder.count, options: options)
+  }
+
+  // MARK: - Steps
+
+  /// A content word inside a chunk.
+  struct Word: Sendable, Hashable {
+    var key: String
+    /// Singular of `key`, used when the word ends a term.
+    var singular: String
+    /// The surface with sentence-start capitals folded (see ``Term/label``).
+    var display: String
+    /// All capitals (an acronym such as "PCA", "RL").
+    var isAcronym: Bool
+  }
+
+  /// Joins a detached prefix to its word, and two words the corpus also writes as one.
+  func join(_ segment: TokenSegment, vocabulary: Set<String>) -> TokenSegment {
+    var out: TokenSegment = []
+    out.reserveCapacity(segment.count)
+    var i = 0
+    while i < segment.count {
+      if i + 1 < segment.count {
+        let a = segment[i]
+        let b = segment[i + 1]
+        let glued = a.key + b.key
+        let prefixJoin =
+          TermNormalization.detachedPrefixes.contains(a.key) && b.key.count >= 3
+          && a.surface.first?.isLowercase == true
+        let corpusJoin =
+          glued.count >= 6 && a.key.count >= 2 && b.key.count >= 2
+          && vocabulary.contains(TermNormalization.singular(glued, surface: b.surface))
+        if prefixJoin || corpusJoin {
+          out.append(
+            WordToken(surface: a.surface + " " + b.surface, key: glued, hyphenated: false))
+          i += 2
+          continue
+        }
+      }
+      out.append(segment[i])
+      i += 1
+    }
+    return out
+  }
+
+  func chunks(of segment: TokenSegment, stopWords: Set<String>, proper: Set<String>)
+    -> [[Word]]
+  {
+    var result: [[Word]] = []
+    var current: [Word] = []
+    for t in segment {
+      let singular = TermNormalization.singular(t.key, surface: t.surface)
+      if stopWords.contains(t.key) || stopWords.contains(singular) {
+        if !current.isEmpty { result.append(current) }
+        current = []
+        continue
+      }
+      current.append(
+        Word(
+          key: t.key, singular: singular, display: foldedSurface(t, proper: proper),
+          isAcronym: t.surface.filter(\.isLetter).allSatisfy(\.isUppercase)))
+    }
+    if !current.isEmpty { result.append(current) }
+    return result
+  }
+
+  /// "Learning" → "learning" unless the corpus capitalises the word inside a
+  /// lower-case sentence (a name: "the classical Frank-Wolfe algorithm");
+  /// acronyms and inner capitals ("SGD", "ResNet", "k-SVD") stay as written.
+  func foldedSurface(_ t: WordToken, proper: Set<String>) -> String {
+    guard !proper.contains(t.key) else { return t.surface }
+    // Every part of a compound ("Non-convex", "Large scale") starts with at most
+    // one capital followed by lower case.
+    let parts = t.surface.split(whereSeparator: { $0 == "-" || $0 == " " })
+    // A one-letter first part is a symbol, not a capitalised word ("Q-learning").
+    let titleCase =
+      (parts.first?.count ?? 0) >= 2
+      && parts.allSatisfy { part in part.dropFirst().allSatisfy { !$0.isUppercase } }
+    return titleCase ? t.surface.lowercased() : t.surface
+  }
+
+  func phraseKey(_ words: ArraySlice<Word>) -> String {
+    guard let last = words.last else { return "" }
+    return (words.dropLast().map(\.key) + [last.singular]).joined(separator: " ")
+  }
+
+  func isSingleWordTerm(_ w: Word) -> Bool {
+    if w.isAcronym { return w.key.count >= 2 }
+    return w.key.count >= 3 && !StopWords.generic.contains(w.singular)
+      && TermNormalization.canEndTerm(w.singular)
+      && TermNormalization.canStartTerm(w.key)
+  }
+
+  func isCandidatePhrase(_ words: ArraySlice<Word>) -> Bool {
+    guard let first = words.first, let last = words.last else { return false }
+    return TermNormalization.canStartTerm(first.key)
+      && (last.isAcronym || TermNormalization.canEndTerm(last.singular))
+  }
+
+  /// Multi-word terms with their C-values.
+  func acceptedPhrases(in chunksPerDoc: [[[Word]]], forced: Set<String>) -> [String: Double?] {
+    let maxLength = options.maximumPhraseLength
+    guard maxLength >= 2 else { return [:] }
+    var frequency: [String: Int] = [:]
+    var words: [String: [Word]] = [:]
+    for chunks in chunksPerDoc {
+      for chunk in chunks where chunk.count >= 2 {
+        for start in 0..<(chunk.count - 1) {
+          for n in 2...min(maxLength, chunk.count - start) {
+            let slice = chunk[start..<(start + n)]
+            guard isCandidatePhrase(slice) else { continue }
+            let key = phraseKey(slice)
+            frequency[key, default: 0] += 1
+            if words[key] == nil { words[key] = Array(slice) }
+          }
+        }
+      }
+    }
+    // Candidates frequent enough; longer ones discount the shorter ones inside them.
+    let candidates = frequency.filter { $0.value >= options.minimumPhraseFrequency }
+    var nestedSum: [String: Int] = [:]
+    var nestedCount: [String: Int] = [:]
+    for (key, f) in candidates {
+      guard let w = words[key], w.count > 2 else { continue }
+      var inside: Set<String> = []
+      for start in 0..<(w.count - 1) {
+        for n in 2..<w.count where start + n <= w.count {
+          let sub = phraseKey(w[start..<(start + n)])
+          if candidates[sub] != nil { inside.insert(sub) }
+        }
+      }
+      for sub in inside {
+        nestedSum[sub, default: 0] += f
+        nestedCount[sub, default: 0] += 1
+      }
+    }
+    var accepted: [String: Double?] = [:]
+    for (key, f) in candidates {
+      let length = Double(key.split(separator: " ").count)
+      var weight = Double(f)
+      if let count = nestedCount[key], let sum = nestedSum[key] {
+        weight -= Double(sum) / Double(count)
+      }
+      let cValue = log2(length) * weight
+      if cValue >= options.minimumCValue { accepted[key] = cValue }
+    }
+    for key in forced where accepted[key] == nil { accepted[key] = .some(nil) }
+    return accepted
+  }
+
+  /// The key a thesaurus label stands for, folded like a term.
+  func termKey(ofLabel label: String, vocabulary: Set<String>) -> String? {
+    let tokens = TermTokenizer.segments(of: label).flatMap { join($0, vocabulary: vocabulary) }
+    guard let last = tokens.last else { return nil }
+    let words =
+      tokens.dropLast().map(\.key)
+      + [TermNormalization.singular(last.key, surface: last.surface)]
+    return words.joined(separator: " ")
+  }
+
+  /// Among spellings seen equally often, the hyphenated one, then the first in
+  /// code-point order (so output does not depend on hashing).
+  func preferredSpelling(_ a: String, _ b: String) -> Bool {
+    let ha = a.contains("-")
+    let hb = b.contains("-")
+    if ha != hb { return ha }
+    return a < b
+  }
+
+  /// A glued word that splits into a known prefix and a word of the corpus is
+  /// shown hyphenated ("nonconvex" → "non-convex"); the key is unchanged.
+  func displayLabel(_ label: String, _ vocabulary: Set<String>) -> String {
+    label.split(separator: " ", omittingEmptySubsequences: false).map { word -> String in
+      let w = String(word)
+      guard w == w.lowercased(), !w.contains("-") else { return w }
+      for prefix in TermNormalization.displayPrefixes where w.hasPrefix(prefix) {
+        let rest = String(w.dropFirst(prefix.count))
+        if rest.count >= 4, vocabulary.contains(TermNormalization.singular(rest)) {
+          return prefix + "-" + rest
+        }
+      }
+      return w
+    }.joined(separator: " ")
+  }
+}
+
+/// Counts for one term while extracting.
+struct TermStats {
+  var wordCount: Int
+  var cValue: Double?
+  var documents: Set<Int> = []
+  var frequency = 0
+  var surfaces: [String: Int] = [:]
+  var fixedLabel: String?
+
+  init(wordCount: Int, cValue: Double?) {
+    self.wordCount = wordCount
+    self.cValue = cValue
+  }
+
+  mutating func add(document: Int, surface: String) {
+    documents.insert(document)
+    frequency += 1
+    surfaces[surface, default: 0] += 1
+  }
+
+  mutating func absorb(_ other: TermStats) {
+    documents.formUnion(other.documents)
+    frequency += other.frequency
+    for (s, c) in other.surfaces { surfaces[s, default: 0] += c }
+    if fixedLabel == nil { fixedLabel = other.fixedLabel }
+    cValue = nil
+    wordCount = max(wordCount, other.wordCount)
+  }
+}
