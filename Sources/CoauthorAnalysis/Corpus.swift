@@ -114,9 +114,8 @@ extension Corpus {
     if let aliasFile {
       do {
         let text = try String(contentsOfFile: aliasFile, encoding: .utf8)
-        let parsed = AliasTable.parse(text, file: aliasFile)
-        aliases = parsed.table
-        diagnostics += parsed.diagnostics
+        aliases = AliasTable.parse(text, file: aliasFile)
+        diagnostics += aliases.diagnostics
       } catch {
         throw InputError("\(aliasFile): cannot read alias table: \(error.localizedDescription)")
       }

@@ -159,14 +159,14 @@ public enum Pipeline {
 
   static func communityTable(_ partition: Partition, graph: Graph, strength: [Double]) -> String {
     var table = CSVTable(header: ["community", "size", "internal_weight", "top_members"])
-    var internal = [Double](repeating: 0, count: partition.communityCount)
+    var internalWeight = [Double](repeating: 0, count: partition.communityCount)
     for (u, v, w) in graph.edges where partition.membership[u] == partition.membership[v] {
-      internal[partition.membership[u]] += w
+      internalWeight[partition.membership[u]] += w
     }
     for (c, nodes) in partition.communities.enumerated() {
       let top = nodes.sorted { strength[$0] > strength[$1] || (strength[$0] == strength[$1] && $0 < $1) }
         .prefix(5).map { graph.label(of: $0) }
-      table.append([.number(c + 1), .number(nodes.count), .number(internal[c]), .text(top.joined(separator: "; "))])
+      table.append([.number(c + 1), .number(nodes.count), .number(internalWeight[c]), .text(top.joined(separator: "; "))])
     }
     return table.text
   }
@@ -174,7 +174,7 @@ public enum Pipeline {
   static func mergeTable(_ corpus: Corpus) -> String {
     var table = CSVTable(header: ["kind", "kept", "merged", "reason"])
     for m in corpus.nameMerges {
-      table.append([.text("name"), .text(m.canonical), .text(m.variant), .text(m.reason)])
+      table.append([.text("name"), .text(m.canonical), .text(m.variant), .text(m.description)])
     }
     for m in corpus.paperMerges {
       table.append([.text("paper"), .text(m.kept.description), .text(m.dropped.description), .text(m.reason)])

@@ -48,10 +48,10 @@ public struct CommunityReport: Sendable, Encodable {
       result = graph.communities(using: algorithm, resolution: resolution, seed: seed)
     }
     let strength = graph.strength()
-    let internal = graph.internalWeights(of: result.partition)
+    let internalWeight = graph.internalWeights(of: result.partition)
     let communities = result.partition.communities.enumerated().map { c, members in
       Community(
-        community: c + 1, size: members.count, internalWeight: internal[c],
+        community: c + 1, size: members.count, internalWeight: internalWeight[c],
         topMembers: members.sorted {
           strength[$0] != strength[$1] ? strength[$0] > strength[$1] : $0 < $1
         }.prefix(5).map { graph.label(of: $0) })
@@ -85,7 +85,7 @@ public struct CommunityReport: Sendable, Encodable {
     out += "\(algorithm), resolution \(formatNumber(resolution)), seed \(seed)"
     out += runs > 1 ? " (best of \(runs) runs)" : ""
     out += ": \(communities.count) communities, modularity \(formatNumber(modularity, decimals: 6)).\n"
-    if let nmi, let ari {
+    if let nmi = meanNMI, let ari = meanARI {
       out += "Stability across runs: mean NMI \(formatNumber(nmi, decimals: 4)), mean adjusted Rand index \(formatNumber(ari, decimals: 4)).\n"
     }
     out += "\n| community | size | internal weight | top members |\n|---:|---:|---:|---|\n"

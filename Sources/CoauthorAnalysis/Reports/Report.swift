@@ -39,7 +39,7 @@ enum Report {
     out += "\n## Name merges\n\nEvery merge made automatically or by the alias table; check them.\n\n"
     if corpus.nameMerges.isEmpty { out += "None.\n" }
     for m in corpus.nameMerges {
-      out += "- \(Markdown.escape(m.variant)) → \(Markdown.escape(m.canonical)) (\(Markdown.escape(m.reason)))\n"
+      out += "- \(Markdown.escape(m.description))\n"
     }
     out += "\n## Duplicate listings\n\n"
     if corpus.paperMerges.isEmpty { out += "None.\n" }

@@ -40,7 +40,7 @@ struct Render: ParsableCommand {
     guard let chosen = format ?? RenderFormat(fileName: output) else {
       throw ValidationError("give --format svg|png|pdf or an output name ending in one of them")
     }
-    let result = try GraphvizRenderer.renderReport(text, engine: engine, formats: [chosen], sanitize: true)
+    let result = try GraphvizRenderer.renderReport(text, engine: engine, formats: [chosen], sanitizing: .strict)
     for removal in result.removals { Console.error("\(file): removed \(removal)") }
     for warning in result.warnings { Console.error("\(file): graphviz: \(warning)") }
     guard let bytes = result.outputs[chosen] else {
