@@ -1,0 +1,189 @@
+import Foundation
+import Testing
+
+/// End-to-end tests of the built `coauthor` executable: stdout, stderr and exit status.
+@Suite("coauthor command line")
+struct CLITests {
+  static let packageRoot = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+  struct Outcome {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+  }
+
+  /// The `coauthor` binary built beside the test bundle.
+  static func executable() throws -> URL {
+    let candidates = [
+      URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent(),
+      Bundle.main.bundleURL, Bundle.main.bundleURL.deletingLastPathComponent(),
+    ]
+    for folder in candidates {
+      let url = folder.appendingPathComponent("coauthor")
+      if FileManager.default.isExecutableFile(atPath: url.path) { return url }
+    }
+    throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: "coauthor executable"])
+  }
+
+  static func run(_ arguments: [String], in folder: URL = packageRoot) throws -> Outcome {
+    let process = Process()
+    process.executableURL = try executable()
+    process.arguments = arguments
+    process.currentDirectoryURL = folder
+    let out = Pipe()
+    let err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    // Read both pipes before waiting so a full pipe cannot block the child.
+    let stdout = out.fileHandleForReading.readDataToEndOfFile()
+    let stderr = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return Outcome(
+      status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+      stderr: String(decoding: stderr, as: UTF8.self))
+  }
+
+  static func temporaryFolder() throws -> URL {
+    let url = FileManager.default.temporaryDirectory
+      .appendingPathComponent("coauthor-cli-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+  }
+
+  @Test("parse prints the seed CV's 47 publications and 2 patents as JSON")
+  func parseCV() throws {
+    let outcome = try Self.run(["parse", "Data/qi-lei-cv.txt", "--format", "json"])
+    #expect(outcome.status == 0, "\(outcome.stderr)")
+    let object = try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any]
+    let publications = try #require(object?["publications"] as? [[String: Any]])
+    #expect(publications.count == 49)
+    #expect(publications.filter { $0["kind"] as? String == "patent" }.count == 2)
+    #expect(publications.filter { $0["alphabetical"] as? Bool == true }.count == 7)
+    let gradientCoding = publications.first {
+      $0["title"] as? String == "Gradient Coding: Avoiding Stragglers in Distributed Learning"
+    }
+    #expect(gradientCoding?["year"] as? Int == 2017)
+    #expect(
+      gradientCoding?["authors"] as? [String]
+        == ["Rashish Tandon", "Qi Lei", "Alexandros G. Dimakis", "Nikos Karampatziakis"])
+  }
+
+  @Test("parse reads the homepage's collaborator line: 56 people, 128 joint works")
+  func parseHomepage() throws {
+    let outcome = try Self.run(["parse", "Data/allen-zhu-homepage.txt"])
+    #expect(outcome.status == 0, "\(outcome.stderr)")
+    let object = try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any]
+    let collaborators = try #require(object?["collaborators"] as? [[String: Any]])
+    #expect(collaborators.count == 56)
+    #expect(collaborators.compactMap { $0["count"] as? Int }.reduce(0, +) == 128)
+  }
+
+  @Test("run writes every figure and table, and a second run gives the same bytes")
+  func runIsDeterministic() throws {
+    let first = try Self.temporaryFolder()
+    let second = try Self.temporaryFolder()
+    defer {
+      try? FileManager.default.removeItem(at: first)
+      try? FileManager.default.removeItem(at: second)
+    }
+    for folder in [first, second] {
+      let outcome = try Self.run(["run", "--data", "Data", "--output", folder.path])
+      #expect(outcome.status == 0, "\(outcome.stderr)")
+    }
+    let names = try FileManager.default.contentsOfDirectory(atPath: first.path).sorted()
+    for expected in [
+      "coauthor-network.dot", "coauthor-network.svg", "coauthor-network.png",
+      "coauthor-network.pdf", "ego-qi-lei.svg", "ego-zeyuan-allen-zhu.png", "nodes.csv",
+      "edges.csv", "communities.csv", "metrics.json", "name-merges.csv", "report.md",
+    ] {
+      #expect(names.contains(expected), "missing \(expected)")
+    }
+    #expect(!names.contains { $0.hasSuffix(".tmp") }, "a temporary file was left behind")
+    // Wei Hu and Yining Wang are in both seeds: one node each, linked to both owners.
+    let edges = try String(contentsOf: first.appendingPathComponent("edges.csv"), encoding: .utf8)
+    for shared in ["Wei Hu", "Yining Wang"] {
+      for owner in ["Qi Lei", "Zeyuan Allen-Zhu"] {
+        let linked = edges.split(separator: "\n").contains {
+          $0.contains(",\(shared),") && $0.contains(",\(owner),")
+        }
+        #expect(linked, "\(shared) is not linked to \(owner)")
+      }
+    }
+    for name in names where !name.hasSuffix(".pdf") {
+      // PDF carries a creation date from cairo; every other file must match byte for byte.
+      let a = try Data(contentsOf: first.appendingPathComponent(name))
+      let b = try Data(contentsOf: second.appendingPathComponent(name))
+      #expect(a == b, "\(name) differs between two runs")
+    }
+  }
+
+  @Test("the merged network joins both seeds through the shared coauthors")
+  func mergedNetwork() throws {
+    let outcome = try Self.run([
+      "network", "Data/qi-lei-cv.txt", "Data/allen-zhu-homepage.txt", "--format", "csv",
+    ])
+    #expect(outcome.status == 0, "\(outcome.stderr)")
+    // Homepage-only edges need an owner; without the manifest the homepage has none,
+    // and the tool says so instead of dropping the line silently.
+    #expect(outcome.stderr.contains("owner"))
+  }
+
+  @Test("a missing data folder is a one-line error and a non-zero exit")
+  func missingData() throws {
+    let outcome = try Self.run(["run", "--data", "/nonexistent/coauthor-data", "--output", "/tmp/x"])
+    #expect(outcome.status != 0)
+    #expect(outcome.stderr.contains("/nonexistent/coauthor-data"))
+    #expect(outcome.stderr.split(separator: "\n").count <= 2)
+  }
+
+  @Test("--strict turns a damaged entry into failure naming file:line")
+  func strict() throws {
+    let folder = try Self.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    var text = try String(
+      contentsOf: Self.packageRoot.appendingPathComponent("Data/qi-lei-cv.txt"), encoding: .utf8)
+    text = text.replacingOccurrences(
+      of: "- 38. Rashish Tandon, **Qi Lei**, Alexandros G. Dimakis, Nikos Karampatziakis, \"Gradient Coding: Avoiding Stragglers in Distributed Learning\", *International Conference of Machine Learning (ICML)*, 2017: 3368-3376",
+      with: "- 38. @@@ ###")
+    #expect(text.contains("- 38. @@@ ###"), "the damaged entry was not written")
+    let file = folder.appendingPathComponent("cv.txt")
+    try text.write(to: file, atomically: true, encoding: .utf8)
+    let lenient = try Self.run(["parse", file.path])
+    #expect(lenient.status == 0)
+    #expect(lenient.stderr.contains("cv.txt:"))
+    let strict = try Self.run(["parse", file.path, "--strict"])
+    #expect(strict.status != 0)
+    #expect(strict.stderr.contains("cv.txt:"))
+  }
+
+  @Test("render reports Graphviz's own message for malformed DOT")
+  func renderMalformed() throws {
+    let folder = try Self.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let dot = folder.appendingPathComponent("bad.dot")
+    try "graph { a -- ; }".write(to: dot, atomically: true, encoding: .utf8)
+    let outcome = try Self.run([
+      "render", dot.path, "-o", folder.appendingPathComponent("bad.svg").path,
+    ])
+    #expect(outcome.status != 0)
+    #expect(outcome.stderr.contains("syntax error"))
+    #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("bad.svg").path))
+  }
+
+  @Test("render strips file-reading attributes from untrusted DOT")
+  func renderSanitizes() throws {
+    let folder = try Self.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let dot = folder.appendingPathComponent("evil.dot")
+    try #"graph { a [image="/etc/passwd" label="a"]; a -- b }"#.write(to: dot, atomically: true, encoding: .utf8)
+    let svg = folder.appendingPathComponent("evil.svg")
+    let outcome = try Self.run(["render", dot.path, "-o", svg.path])
+    #expect(outcome.status == 0, "\(outcome.stderr)")
+    #expect(outcome.stderr.contains("image"))
+    let text = try String(contentsOf: svg, encoding: .utf8)
+    #expect(text.contains("<svg"))
+    #expect(!text.contains("passwd"))
+  }
+}
