@@ -14,6 +14,8 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
+    // SHA-256 of every input for the reports' provenance block.
+    .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
   ],
   targets: [
     // zlib for gzip-compressed inputs (SNAP edge lists). zlib1g-dev ships in the image;
@@ -36,6 +38,7 @@ let package = Package(
       dependencies: [
         "GraphKit", "Bibliography", "Graphviz",
         .product(name: "OrderedCollections", package: "swift-collections"),
+        .product(name: "Crypto", package: "swift-crypto"),
       ]),
     .executableTarget(
       name: "coauthor",
