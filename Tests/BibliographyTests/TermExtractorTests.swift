@@ -151,3 +151,41 @@ struct TermExtractorTests {
     #expect(term(ex, "matroid") == nil)
   }
 }
+
+@Suite("Term extraction edge cases")
+struct TermExtractorEdgeTests {
+  @Test("no documents, empty documents and a threshold nobody reaches give no terms")
+  func empty() {
+    #expect(TermExtractor().extract(from: []).terms.isEmpty)
+    let blank = TermExtractor().extract(from: [
+      TermDocument(text: ""), TermDocument(text: "$x$ 42"),
+    ])
+    #expect(blank.terms.isEmpty)
+    #expect(blank.documentTerms == [[], []])
+    let high = TermExtractor(options: TermExtractionOptions(minimumOccurrences: 3))
+      .extract(from: [TermDocument(text: "Matroids."), TermDocument(text: "Matroids.")])
+    #expect(high.terms.isEmpty)
+    #expect(high.candidateCount == 1)
+  }
+
+  @Test("the user's stop words are folded like terms and split phrases")
+  func additionalStopWords() {
+    let texts = ["Graph sparsification.", "Graph sparsification and graphs."]
+    let plain = TermExtractor().extract(from: texts.map { TermDocument(text: $0) })
+    #expect(plain.terms.map(\.key) == ["graph sparsification"])
+    let options = TermExtractionOptions(additionalStopWords: ["Graphs"])
+    let ex = TermExtractor(options: options).extract(from: texts.map { TermDocument(text: $0) })
+    #expect(ex.terms.map(\.key) == ["sparsification"])
+  }
+
+  @Test("a publication's title and abstract are one document, split by a full stop")
+  func publication() {
+    let p = Publication(
+      title: "Graph sparsification", authors: ["A. Author"],
+      abstract: "Sparsification of graphs.", location: InputLocation(file: "x.bib", line: 3))
+    let doc = TermDocument(p)
+    #expect(doc.text == "Graph sparsification.\nSparsification of graphs.")
+    #expect(doc.authors == ["A. Author"])
+    #expect(TermDocument(p, includeAbstract: false).text == "Graph sparsification")
+  }
+}
