@@ -189,3 +189,19 @@ struct TermExtractorEdgeTests {
     #expect(TermDocument(p, includeAbstract: false).text == "Graph sparsification")
   }
 }
+
+@Suite("Term documents from sources")
+struct TermDocumentSourceTests {
+  @Test("publications first, then free abstracts owned by the source's owner")
+  func fromSource() {
+    let here = InputLocation(file: "home.txt", line: 9)
+    let source = SourceDocument(
+      file: "home.txt", format: .homepage, owner: "Zeyuan Allen-Zhu",
+      publications: [Publication(title: "Katyusha", authors: ["Z. Allen-Zhu"], location: here)],
+      abstracts: [AbstractText(text: "We study LoRA.", location: here)])
+    let docs = TermDocument.documents(from: source)
+    #expect(docs.map(\.text) == ["Katyusha", "We study LoRA."])
+    #expect(docs.map(\.authors) == [["Z. Allen-Zhu"], ["Zeyuan Allen-Zhu"]])
+    #expect(TermDocument.documents(from: source, includeAbstracts: false).count == 1)
+  }
+}
