@@ -130,6 +130,24 @@ struct TermExtractorTests {
     #expect(top.termsAboveThreshold == 2)
   }
 
+  @Test("an -ing word is a term where used as a noun, not where used as a verb")
+  func gerunds() {
+    let ex = extract([
+      "By constructing sparsifiers we win.", "By constructing sparsifiers again.",
+      "Graph clustering works.", "Spectral clustering is old.",
+    ])
+    #expect(Set(ex.terms.map(\.key)) == ["sparsifier", "clustering"])
+  }
+
+  @Test("function words are never glued, even when the text lost a space once")
+  func noFunctionWordJoins() {
+    let ex = extract(
+      ["A random walk over the graph.", "The random walk overthe subgraph."],
+      TermExtractionOptions(minimumOccurrences: 1))
+    #expect(ex.terms.contains { $0.key == "random walk" })
+    #expect(!ex.terms.contains { $0.key.contains("over") && $0.occurrences == 2 })
+  }
+
   @Test("a glued word with a known prefix is shown hyphenated")
   func gluedDisplay() throws {
     let ex = extract(["Nonconvex optimization is hard.", "nonconvex optimization, convex hulls."])
