@@ -183,7 +183,7 @@ public struct TermExtractor: Sendable {
     for doc in rawSegments {
       for seg in doc {
         for t in seg {
-          vocabulary.insert(TermNormalization.singular(t.key, surface: t.surface))
+          vocabulary.insert(t.singular)
           if t.capitalizedAfterLowercase { properKeys.insert(t.key) }
         }
       }
@@ -355,13 +355,16 @@ public struct TermExtractor: Sendable {
           && a.surface.first?.isLowercase == true && !StopWords.english.contains(b.key)
         // Function words are never half of a compound: "over the" stays apart
         // even where the text once lost a space ("overthe").
+        let gluedSingular = a.key + b.singular
         let corpusJoin =
           glued.count >= 6 && a.key.count >= 2 && b.key.count >= 2
           && !Self.joinBlockers.contains(a.key) && !Self.joinBlockers.contains(b.key)
-          && vocabulary.contains(TermNormalization.singular(glued, surface: b.surface))
+          && vocabulary.contains(gluedSingular)
         if prefixJoin || corpusJoin {
           out.append(
-            WordToken(surface: a.surface + " " + b.surface, key: glued, hyphenated: false))
+            WordToken(
+              surface: a.surface + " " + b.surface, key: glued,
+              singular: gluedSingular, hyphenated: false))
           i += 2
           continue
         }
@@ -400,10 +403,10 @@ public struct TermExtractor: Sendable {
     var current: [Word] = []
     let stop = segment.map { t in
       stopWords.contains(t.key)
-        || stopWords.contains(TermNormalization.singular(t.key, surface: t.surface))
+        || stopWords.contains(t.singular)
     }
     for (i, t) in segment.enumerated() {
-      let singular = TermNormalization.singular(t.key, surface: t.surface)
+      let singular = t.singular
       if stop[i] {
         if !current.isEmpty { result.append(current) }
         current = []
@@ -423,8 +426,7 @@ public struct TermExtractor: Sendable {
         // verb ("algorithms outperforming", "repeatedly applying").
         let afterContent =
           i > 0 && !stop[i - 1]
-          && TermNormalization.singular(segment[i - 1].key, surface: segment[i - 1].surface)
-            == segment[i - 1].key
+          && segment[i - 1].singular == segment[i - 1].key
           && TermNormalization.canStartTerm(segment[i - 1].key)
         let afterDeterminer =
           i > 0 && Self.determiners.contains(segment[i - 1].key)
@@ -532,7 +534,7 @@ public struct TermExtractor: Sendable {
     guard let last = tokens.last else { return nil }
     let words =
       tokens.dropLast().map(\.key)
-      + [TermNormalization.singular(last.key, surface: last.surface)]
+      + [last.singular]
     return words.joined(separator: " ")
   }
 
