@@ -159,6 +159,14 @@ struct TopicNetworkEdgeTests {
     #expect(authors.graph.nodeCount == 0)
   }
 
+  @Test("a partition of another size is a precondition failure")
+  func partitionSize() async {
+    await #expect(processExitsWith: .failure) {
+      let net = TopicNetwork(extraction: TopicExample.extraction)
+      _ = net.themes(from: Partition(membership: [0, 1]))
+    }
+  }
+
   @Test("a term that co-occurs with nothing is an isolated node")
   func isolated() throws {
     let ex = TermExtractor(options: TermExtractionOptions(minimumOccurrences: 1)).extract(from: [
