@@ -130,6 +130,24 @@ struct TermExtractorTests {
     #expect(top.termsAboveThreshold == 2)
   }
 
+  @Test("an -ing word is a term where used as a noun, not where used as a verb")
+  func gerunds() {
+    let ex = extract([
+      "By constructing sparsifiers we win.", "By constructing sparsifiers again.",
+      "Graph clustering works.", "Spectral clustering is old.",
+    ])
+    #expect(Set(ex.terms.map(\.key)) == ["sparsifier", "clustering"])
+  }
+
+  @Test("function words are never glued, even when the text lost a space once")
+  func noFunctionWordJoins() {
+    let ex = extract(
+      ["A random walk over the graph.", "The random walk overthe subgraph."],
+      TermExtractionOptions(minimumOccurrences: 1))
+    #expect(ex.terms.contains { $0.key == "random walk" })
+    #expect(!ex.terms.contains { $0.key.contains("over") && $0.occurrences == 2 })
+  }
+
   @Test("a glued word with a known prefix is shown hyphenated")
   func gluedDisplay() throws {
     let ex = extract(["Nonconvex optimization is hard.", "nonconvex optimization, convex hulls."])
@@ -149,5 +167,59 @@ struct TermExtractorTests {
     #expect(net.occurrences == 3)
     #expect(net.label == "neural network")
     #expect(term(ex, "matroid") == nil)
+  }
+}
+
+@Suite("Term extraction edge cases")
+struct TermExtractorEdgeTests {
+  @Test("no documents, empty documents and a threshold nobody reaches give no terms")
+  func empty() {
+    #expect(TermExtractor().extract(from: []).terms.isEmpty)
+    let blank = TermExtractor().extract(from: [
+      TermDocument(text: ""), TermDocument(text: "$x$ 42"),
+    ])
+    #expect(blank.terms.isEmpty)
+    #expect(blank.documentTerms == [[], []])
+    let high = TermExtractor(options: TermExtractionOptions(minimumOccurrences: 3))
+      .extract(from: [TermDocument(text: "Matroids."), TermDocument(text: "Matroids.")])
+    #expect(high.terms.isEmpty)
+    #expect(high.candidateCount == 1)
+  }
+
+  @Test("the user's stop words are folded like terms and split phrases")
+  func additionalStopWords() {
+    let texts = ["Graph sparsification.", "Graph sparsification and graphs."]
+    let plain = TermExtractor().extract(from: texts.map { TermDocument(text: $0) })
+    #expect(plain.terms.map(\.key) == ["graph sparsification"])
+    let options = TermExtractionOptions(additionalStopWords: ["Graphs"])
+    let ex = TermExtractor(options: options).extract(from: texts.map { TermDocument(text: $0) })
+    #expect(ex.terms.map(\.key) == ["sparsification"])
+  }
+
+  @Test("a publication's title and abstract are one document, split by a full stop")
+  func publication() {
+    let p = Publication(
+      title: "Graph sparsification", authors: ["A. Author"],
+      abstract: "Sparsification of graphs.", location: InputLocation(file: "x.bib", line: 3))
+    let doc = TermDocument(p)
+    #expect(doc.text == "Graph sparsification.\nSparsification of graphs.")
+    #expect(doc.authors == ["A. Author"])
+    #expect(TermDocument(p, includeAbstract: false).text == "Graph sparsification")
+  }
+}
+
+@Suite("Term documents from sources")
+struct TermDocumentSourceTests {
+  @Test("publications first, then free abstracts owned by the source's owner")
+  func fromSource() {
+    let here = InputLocation(file: "home.txt", line: 9)
+    let source = SourceDocument(
+      file: "home.txt", format: .homepage, owner: "Zeyuan Allen-Zhu",
+      publications: [Publication(title: "Katyusha", authors: ["Z. Allen-Zhu"], location: here)],
+      abstracts: [AbstractText(text: "We study LoRA.", location: here)])
+    let docs = TermDocument.documents(from: source)
+    #expect(docs.map(\.text) == ["Katyusha", "We study LoRA."])
+    #expect(docs.map(\.authors) == [["Z. Allen-Zhu"], ["Zeyuan Allen-Zhu"]])
+    #expect(TermDocument.documents(from: source, includeAbstracts: false).count == 1)
   }
 }

@@ -144,3 +144,41 @@ struct TopicNetworkTests {
     #expect(everything.entries.map(\.count).reduce(0, +) == 7)
   }
 }
+
+@Suite("Topic networks, edge cases")
+struct TopicNetworkEdgeTests {
+  @Test("an empty extraction gives an empty network under both weightings")
+  func empty() {
+    let ex = TermExtractor().extract(from: [])
+    for weighting in TopicLinkWeighting.allCases {
+      let net = TopicNetwork(extraction: ex, weighting: weighting)
+      #expect(net.graph.nodeCount == 0)
+      #expect(net.themes(from: Partition(membership: [])).isEmpty)
+    }
+    let authors = AuthorTopicNetwork(extraction: ex, documents: [])
+    #expect(authors.graph.nodeCount == 0)
+  }
+
+  @Test("a partition of another size is a precondition failure")
+  func partitionSize() async {
+    await #expect(processExitsWith: .failure) {
+      let net = TopicNetwork(extraction: TopicExample.extraction)
+      _ = net.themes(from: Partition(membership: [0, 1]))
+    }
+  }
+
+  @Test("a term that co-occurs with nothing is an isolated node")
+  func isolated() throws {
+    let ex = TermExtractor(options: TermExtractionOptions(minimumOccurrences: 1)).extract(from: [
+      TermDocument(text: "Matroids and polytopes."),
+      TermDocument(text: "Lattices."),
+    ])
+    let net = TopicNetwork(extraction: ex, weighting: .associationStrength)
+    let lattice = try #require(ex.index(ofKey: "lattice"))
+    #expect(net.graph.nodeCount == 3)
+    #expect(net.graph.neighborCount(of: lattice) == 0)
+    #expect(net.totalLinkStrength[lattice] == 0)
+    // One edge: 2m = 2, k = 1 and 1, so a' = 2·1/(1·1) = 2.
+    #expect(net.graph.edges.map(\.weight) == [2])
+  }
+}

@@ -680,6 +680,66 @@ private let academicList = """
   combined
   relate
   related
+  showing
+  outperforming
+  applying
+  following
+  resulting
+  leading
+  yielding
+  giving
+  taking
+  allowing
+  requiring
+  providing
+  obtaining
+  considering
+  assuming
+  depending
+  regarding
+  concerning
+  involving
+  compared
+  comparing
+  corresponding
+  optimize
+  optimizes
+  construct
+  constructs
+  outperform
+  affect
+  affects
+  ask
+  asks
+  break
+  breaks
+  built
+  compress
+  consist
+  consists
+  enjoy
+  enjoys
+  grow
+  grows
+  resolve
+  resolves
+  satisfy
+  satisfies
+  select
+  selects
+  shed
+  sheds
+  start
+  starts
+  put
+  puts
+  despite
+  inside
+  next
+  latter
+  earlier
+  later
+  whereas
   identify
   identifies
   identified

@@ -38,3 +38,20 @@ public struct TermDocument: Sendable, Hashable, Codable {
     self.init(text: abstract.text, authors: authors, location: abstract.location)
   }
 }
+
+extension TermDocument {
+  /// The documents of one source: each publication (title, plus its abstract
+  /// when `includeAbstracts`), then each free-standing abstract with the
+  /// source's owner, when known, as its author (a homepage's abstracts are its
+  /// owner's).
+  public static func documents(from source: SourceDocument, includeAbstracts: Bool = true)
+    -> [TermDocument]
+  {
+    var out = source.publications.map { TermDocument($0, includeAbstract: includeAbstracts) }
+    if includeAbstracts {
+      let owner = source.owner.map { [$0] } ?? []
+      out += source.abstracts.map { TermDocument($0, authors: owner) }
+    }
+    return out
+  }
+}

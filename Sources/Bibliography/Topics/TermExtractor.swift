@@ -183,7 +183,7 @@ public struct TermExtractor: Sendable {
     for doc in rawSegments {
       for seg in doc {
         for t in seg {
-          vocabulary.insert(TermNormalization.singular(t.key, surface: t.surface))
+          vocabulary.insert(t.singular)
           if t.capitalizedAfterLowercase { properKeys.insert(t.key) }
         }
       }
@@ -211,8 +211,15 @@ public struct TermExtractor: Sendable {
       }
     }
 
-    // 4. Multi-word candidates and their C-values.
+    // 4. Multi-word candidates and their C-values; "-ing" words used as nouns
+    // somewhere in the corpus.
     let phrases = acceptedPhrases(in: chunksPerDoc, forced: forcedPhrases)
+    var gerundNouns: Set<String> = []
+    for chunks in chunksPerDoc {
+      for chunk in chunks {
+        for w in chunk where w.nounEvidence && w.key.hasSuffix("ing") { gerundNouns.insert(w.key) }
+      }
+    }
 
     // 5. Segment chunks into term occurrences.
     var stats: [String: TermStats] = [:]
@@ -236,7 +243,9 @@ public struct TermExtractor: Sendable {
           let words = chunk[i..<(i + length)]
           i += length
           if matched == 0 {
-            guard options.includeSingleWords, let w = words.first, isSingleWordTerm(w) else {
+            guard options.includeSingleWords, let w = words.first, isSingleWordTerm(w),
+              !w.key.hasSuffix("ing") || w.key.count <= 5 || gerundNouns.contains(w.key)
+            else {
               continue
             }
           }
@@ -324,6 +333,11 @@ public struct TermExtractor: Sendable {
     var display: String
     /// All capitals (an acronym such as "PCA", "RL").
     var isAcronym: Bool
+    /// False for an "-ing" word used here as a verb or adjective (see `chunks`).
+    var nounEvidence: Bool
+    /// An "-ing" word right after a preposition ("by constructing sparsifiers"):
+    /// a verb with its object, so no term starts here.
+    var verbAfterPreposition = false
   }
 
   /// Joins a detached prefix to its word, and two words the corpus also writes as one.
@@ -338,13 +352,19 @@ public struct TermExtractor: Sendable {
         let glued = a.key + b.key
         let prefixJoin =
           TermNormalization.detachedPrefixes.contains(a.key) && b.key.count >= 3
-          && a.surface.first?.isLowercase == true
+          && a.surface.first?.isLowercase == true && !StopWords.english.contains(b.key)
+        // Function words are never half of a compound: "over the" stays apart
+        // even where the text once lost a space ("overthe").
+        let gluedSingular = a.key + b.singular
         let corpusJoin =
           glued.count >= 6 && a.key.count >= 2 && b.key.count >= 2
-          && vocabulary.contains(TermNormalization.singular(glued, surface: b.surface))
+          && !Self.joinBlockers.contains(a.key) && !Self.joinBlockers.contains(b.key)
+          && vocabulary.contains(gluedSingular)
         if prefixJoin || corpusJoin {
           out.append(
-            WordToken(surface: a.surface + " " + b.surface, key: glued, hyphenated: false))
+            WordToken(
+              surface: a.surface + " " + b.surface, key: glued,
+              singular: gluedSingular, hyphenated: false))
           i += 2
           continue
         }
@@ -355,22 +375,70 @@ public struct TermExtractor: Sendable {
     return out
   }
 
+  /// English function words other than numerals and ordinals ("first order"
+  /// ↔ "firstorder" is a real compound).
+  static let joinBlockers: Set<String> = StopWords.english.subtracting([
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "first",
+    "second", "third", "hundred", "thousand",
+  ])
+
+  /// Words after which an "-ing" word is read as a noun when a function word
+  /// or the end of the phrase follows ("the ranking.", "this clustering of").
+  static let determiners: Set<String> = [
+    "the", "a", "an", "this", "that", "these", "those", "our", "their", "its", "his", "her", "my",
+    "your", "such", "any", "each", "every", "no",
+  ]
+
+  /// Prepositions after which an "-ing" word is a verb ("by constructing").
+  static let prepositions: Set<String> = [
+    "by", "for", "of", "in", "on", "after", "before", "without", "when", "while", "via",
+    "through", "from", "to", "towards", "toward", "upon", "with", "at", "into", "about", "as",
+    "since", "besides", "despite", "whilst",
+  ]
+
   func chunks(of segment: TokenSegment, stopWords: Set<String>, proper: Set<String>)
     -> [[Word]]
   {
     var result: [[Word]] = []
     var current: [Word] = []
-    for t in segment {
-      let singular = TermNormalization.singular(t.key, surface: t.surface)
-      if stopWords.contains(t.key) || stopWords.contains(singular) {
+    let stop = segment.map { t in
+      stopWords.contains(t.key)
+        || stopWords.contains(t.singular)
+    }
+    for (i, t) in segment.enumerated() {
+      let singular = t.singular
+      if stop[i] {
         if !current.isEmpty { result.append(current) }
         current = []
         continue
       }
+      // An "-ing" word is a noun ("graph clustering", "the ranking.") rather than
+      // a verb or adjective ("by constructing", "the underlying graph") when a
+      // content word precedes it, or a determiner precedes it and nothing
+      // content-like follows.
+      var nounEvidence = true
+      var verbAfterPreposition = false
+      // Compounds ("Q-learning", "large scale") are not English verb forms.
+      if t.key.hasSuffix("ing"), t.key.count > 5, !t.surface.contains("-"),
+        !t.surface.contains(" ")
+      {
+        // A plural or an adverb before it reads as subject or modifier of a
+        // verb ("algorithms outperforming", "repeatedly applying").
+        let afterContent =
+          i > 0 && !stop[i - 1]
+          && segment[i - 1].singular == segment[i - 1].key
+          && TermNormalization.canStartTerm(segment[i - 1].key)
+        let afterDeterminer =
+          i > 0 && Self.determiners.contains(segment[i - 1].key)
+          && (i + 1 == segment.count || stop[i + 1])
+        nounEvidence = afterContent || afterDeterminer
+        verbAfterPreposition = i > 0 && Self.prepositions.contains(segment[i - 1].key)
+      }
       current.append(
         Word(
           key: t.key, singular: singular, display: foldedSurface(t, proper: proper),
-          isAcronym: t.surface.filter(\.isLetter).allSatisfy(\.isUppercase)))
+          isAcronym: t.surface.filter(\.isLetter).allSatisfy(\.isUppercase),
+          nounEvidence: nounEvidence, verbAfterPreposition: verbAfterPreposition))
     }
     if !current.isEmpty { result.append(current) }
     return result
@@ -405,7 +473,7 @@ public struct TermExtractor: Sendable {
 
   func isCandidatePhrase(_ words: ArraySlice<Word>) -> Bool {
     guard let first = words.first, let last = words.last else { return false }
-    return TermNormalization.canStartTerm(first.key)
+    return TermNormalization.canStartTerm(first.key) && !first.verbAfterPreposition
       && (last.isAcronym || TermNormalization.canEndTerm(last.singular))
   }
 
@@ -466,7 +534,7 @@ public struct TermExtractor: Sendable {
     guard let last = tokens.last else { return nil }
     let words =
       tokens.dropLast().map(\.key)
-      + [TermNormalization.singular(last.key, surface: last.surface)]
+      + [last.singular]
     return words.joined(separator: " ")
   }
 

@@ -12,8 +12,7 @@ enum TermNormalization {
   /// to the same key.
   static let detachedPrefixes: Set<String> = [
     "non", "semi", "multi", "pseudo", "quasi", "anti", "inter", "intra", "meta", "sub", "self",
-    "co", "pre", "post", "hyper", "super", "ultra", "over", "under", "cross", "bi", "tri", "uni",
-    "mono", "poly", "near",
+    "co", "pre", "post", "hyper", "ultra", "bi", "tri", "uni", "mono", "poly",
   ]
 
   /// Prefixes a glued word may be split at for display ("nonconvex" → "non-convex"
@@ -161,7 +160,10 @@ enum TermNormalization {
     "firstorder", "secondorder", "zerothorder", "higherorder", "strong", "weak", "black",
     "white", "hard", "easy", "open", "closed", "top", "bottom", "upper", "lower", "multiple",
     "single", "finite", "infinite", "wellknown", "stateoftheart", "endtoend",
-    "entire", "fastest", "best", "worst", "simplest", "largest", "smallest", "uniform", "expected",
+    "entire", "fastest", "best", "worst", "common", "diverse", "minor", "original", "real",
+    "stable", "light", "longstanding", "deeper", "dependent", "interesting", "challenging",
+    "underlying", "full", "notable", "signconsistent", "several", "many", "simplest", "largest",
+    "smallest", "uniform", "expected",
     "average", "worst", "true", "false",
   ]
 

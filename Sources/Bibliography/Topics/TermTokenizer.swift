@@ -6,6 +6,8 @@ struct WordToken: Sendable, Hashable {
   var surface: String
   /// Case- and diacritic-folded, hyphens removed: "Non-convex" → "nonconvex".
   var key: String
+  /// Singular of `key` (see ``TermNormalization/singular(_:surface:)``).
+  var singular: String
   /// Set when the word was written with an inner hyphen ("first-order").
   var hyphenated: Bool
   /// Capitalised right after a lower-case word of the same sentence ("the
@@ -45,12 +47,12 @@ enum TermTokenizer {
       if !current.isEmpty { segments.append(markProperNames(current)) }
       current = []
     }
-    var word = ""
+    var word = String.UnicodeScalarView()
     func flushWord() {
-      defer { word = "" }
+      defer { word = String.UnicodeScalarView() }
       guard !word.isEmpty else { return }
       // Trim hyphens and apostrophes at either end ("two-" in "two- and three-layer").
-      var w = Substring(word)
+      var w = Substring(String(word))
       while let f = w.first, f == "-" || f == "'" { w = w.dropFirst() }
       while let l = w.last, l == "-" || l == "'" { w = w.dropLast() }
       // Possessive "'s".
@@ -63,16 +65,21 @@ enum TermTokenizer {
       let surface = String(w)
       let key = foldKey(surface)
       guard !key.isEmpty else { return boundary() }
-      current.append(WordToken(surface: surface, key: key, hyphenated: surface.contains("-")))
+      current.append(
+        WordToken(
+          surface: surface, key: key,
+          singular: TermNormalization.singular(key, surface: surface),
+          hyphenated: surface.contains("-")))
     }
+    // Unicode scalars, not Characters: grapheme breaking was most of the cost.
     for ch in cleaned {
-      if ch.isLetter || ch.isNumber {
+      if isWordScalar(ch) {
         word.append(ch)
       } else if ch == "-" || ch == "\u{2010}" || ch == "\u{2011}" {
         word.append("-")
       } else if ch == "'" || ch == "\u{2019}" {
         word.append("'")
-      } else if ch.isWhitespace {
+      } else if ch.properties.isWhitespace {
         flushWord()
       } else {
         // Punctuation, symbols, the boundary mark left by dropped markup.
@@ -84,6 +91,26 @@ enum TermTokenizer {
     boundary()
     return segments
   }
+
+  /// Letters, digits and combining marks (a decomposed "é" stays one word).
+  static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
+    if s.isASCII {
+      let v = s.value
+      return (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A)
+    }
+    let p = s.properties
+    if p.isAlphabetic || p.numericType != nil { return true }
+    switch p.generalCategory {
+    case .nonspacingMark, .spacingMark, .enclosingMark: return true
+    default: return false
+    }
+  }
+
+  static func isASCIILetter(_ s: Unicode.Scalar) -> Bool {
+    (s.value >= 0x41 && s.value <= 0x5A) || (s.value >= 0x61 && s.value <= 0x7A)
+  }
+
+  static func isDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 0x30 && s.value <= 0x39 }
 
   /// Sets ``WordToken/capitalizedAfterLowercase`` where a capitalised word has a
   /// lower-case content word right before it, or a lower-case function word
@@ -122,14 +149,14 @@ enum TermTokenizer {
 
   /// Replaces math, URLs, citation brackets and command names with a boundary
   /// mark (`|`), and unwraps formatting commands.
-  static func stripMarkup(_ text: String) -> String {
-    let chars = Array(text)
-    var out = ""
+  static func stripMarkup(_ text: String) -> [Unicode.Scalar] {
+    let chars = Array(text.unicodeScalars)
+    var out: [Unicode.Scalar] = []
     out.reserveCapacity(chars.count)
     var i = 0
     let n = chars.count
     let mayHaveMail = text.contains("@")
-    func find(_ pattern: [Character], from start: Int) -> Int? {
+    func find(_ pattern: [Unicode.Scalar], from start: Int) -> Int? {
       guard !pattern.isEmpty, start <= n - pattern.count else { return nil }
       var j = start
       while j <= n - pattern.count {
@@ -165,7 +192,7 @@ enum TermTokenizer {
       if c == "\\", i + 1 < n {
         let next = chars[i + 1]
         if next == "(" || next == "[" {
-          let close: [Character] = ["\\", next == "(" ? ")" : "]"]
+          let close: [Unicode.Scalar] = ["\\", next == "(" ? ")" : "]"]
           if let end = find(close, from: i + 2) {
             out.append("|")
             i = end + 2
@@ -176,14 +203,14 @@ enum TermTokenizer {
           i += 2
           continue
         }
-        if next.isLetter {
+        if isASCIILetter(next) {
           var j = i + 1
-          var name = ""
-          while j < n, chars[j].isLetter {
+          var name = String.UnicodeScalarView()
+          while j < n, isASCIILetter(chars[j]) {
             name.append(chars[j])
             j += 1
           }
-          if commandsWithoutProse.contains(name) {
+          if commandsWithoutProse.contains(String(name)) {
             // Optional [..] then one {..} argument dropped.
             var k = j
             while k < n, chars[k] == " " { k += 1 }
@@ -210,7 +237,7 @@ enum TermTokenizer {
       if c == "$" {
         let double = i + 1 < n && chars[i + 1] == "$"
         let opener = double ? 2 : 1
-        let pattern: [Character] = double ? ["$", "$"] : ["$"]
+        let pattern: [Unicode.Scalar] = double ? ["$", "$"] : ["$"]
         if let end = find(pattern, from: i + opener) {
           out.append("|")
           i = end + opener
@@ -237,7 +264,7 @@ enum TermTokenizer {
         if let end = find(["]"], from: i + 1), end - i <= 24,
           !chars[(i + 1)..<end].contains(" ")
             || chars[(i + 1)..<end].allSatisfy({
-              $0.isNumber || $0 == "," || $0 == " " || $0 == "-"
+              isDigit($0) || $0 == "," || $0 == " " || $0 == "-"
             })
         {
           out.append("|")
@@ -245,7 +272,7 @@ enum TermTokenizer {
           continue
         }
       }
-      if "hHwWdDfF1".contains(c) || (mayHaveMail && c.isLetter),
+      if "hHwWdDfF1".unicodeScalars.contains(c) || (mayHaveMail && isWordScalar(c)),
         let skip = urlLength(chars, at: i, mail: mayHaveMail)
       {
         out.append("|")
@@ -259,35 +286,39 @@ enum TermTokenizer {
   }
 
   /// Length of a URL, DOI or e-mail address starting at `i` (only at a word start).
-  static func urlLength(_ chars: [Character], at i: Int, mail: Bool = true) -> Int? {
-    if i > 0, chars[i - 1].isLetter || chars[i - 1].isNumber { return nil }
+  static func urlLength(_ chars: [Unicode.Scalar], at i: Int, mail: Bool = true) -> Int? {
+    if i > 0, isWordScalar(chars[i - 1]) { return nil }
     func hasPrefix(_ p: String) -> Bool {
-      let pc = Array(p)
+      let pc = Array(p.unicodeScalars)
       guard i + pc.count <= chars.count else { return false }
-      for k in 0..<pc.count where chars[i + k].lowercased() != String(pc[k]) { return false }
+      for k in 0..<pc.count {
+        let c = chars[i + k]
+        let lower = c.value >= 0x41 && c.value <= 0x5A ? c.value + 32 : c.value
+        if lower != pc[k].value { return false }
+      }
       return true
     }
     let starts =
       hasPrefix("http://") || hasPrefix("https://") || hasPrefix("www.")
       || hasPrefix("doi:") || hasPrefix("ftp://")
     var isDOI = false
-    if !starts, hasPrefix("10."), i + 3 < chars.count, chars[i + 3].isNumber {
+    if !starts, hasPrefix("10."), i + 3 < chars.count, isDigit(chars[i + 3]) {
       // "10.1080/0022250X…": a DOI if a "/" follows the registrant digits.
       var j = i + 3
-      while j < chars.count, chars[j].isNumber || chars[j] == "." { j += 1 }
+      while j < chars.count, isDigit(chars[j]) || chars[j] == "." { j += 1 }
       isDOI = j < chars.count && chars[j] == "/"
     }
     var isMail = false
     if mail, !starts, !isDOI {
       var j = i
-      while j < chars.count, !chars[j].isWhitespace, chars[j] != "@" { j += 1 }
+      while j < chars.count, !chars[j].properties.isWhitespace, chars[j] != "@" { j += 1 }
       isMail = j < chars.count && chars[j] == "@" && j > i
     }
     guard starts || isDOI || isMail else { return nil }
     var j = i
-    while j < chars.count, !chars[j].isWhitespace { j += 1 }
+    while j < chars.count, !chars[j].properties.isWhitespace { j += 1 }
     // Trailing sentence punctuation is not part of the address.
-    while j > i, ".,;:)]\"'".contains(chars[j - 1]) { j -= 1 }
+    while j > i, ".,;:)]\"'".unicodeScalars.contains(chars[j - 1]) { j -= 1 }
     return j - i
   }
 }

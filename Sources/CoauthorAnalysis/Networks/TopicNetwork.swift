@@ -110,7 +110,7 @@ public struct TopicNetwork: Sendable {
   /// - Returns: One theme per community, in the partition's community order.
   /// - Precondition: `partition.nodeCount == graph.nodeCount`, `topTermCount ≥ 1`.
   /// - Complexity: O(*n* log *n* + *m* + Σ_d t_d).
-  public func themes(from partition: Partition, topTermCount: Int = 5) -> [Theme] {
+  public func themes(from partition: Partition, topTermCount: Int = 5) -> [TopicTheme] {
     precondition(partition.nodeCount == graph.nodeCount, "one community per term node")
     precondition(topTermCount >= 1, "topTermCount must be at least 1")
     let membership = partition.membership
@@ -130,7 +130,7 @@ public struct TopicNetwork: Sendable {
         return a < b
       }
       let top = ranked.prefix(topTermCount).map { terms[$0].label }
-      return Theme(
+      return TopicTheme(
         community: c, name: top.joined(separator: ", "), topTerms: Array(top), terms: ranked,
         documents: [])
     }
@@ -155,7 +155,7 @@ public struct TopicNetwork: Sendable {
 }
 
 /// A research theme: a community of the topic network, named by its top terms.
-public struct Theme: Sendable, Hashable, Codable {
+public struct TopicTheme: Sendable, Hashable, Codable {
   /// The community number in the partition.
   public var community: Int
   /// The top terms joined by ", ".
