@@ -14,10 +14,18 @@ public struct RunOptions: Sendable {
   public var seed = 1
   /// Papers with more authors are left out of the coauthor edges (and listed).
   public var maxAuthors: Int? = 25
+  /// Only papers from these years (inclusive); papers without a year are kept only when
+  /// no window is set.
+  public var fromYear: Int?
+  public var toYear: Int?
+  /// Terms kept in the topic network (the most relevant ones).
+  public var topicTerms = 60
   public var style = FigureStyle()
   public var formats: [RenderFormat] = [.svg, .png, .pdf]
   /// Fail before writing anything when an input record could not be read.
   public var strict = false
+  /// The command line as typed, for the provenance block.
+  public var commandLine: [String] = []
 
   public init() {}
 }
@@ -27,6 +35,26 @@ public struct RunResult: Sendable {
   public var written: [String] = []
   public var diagnostics: [Diagnostic] = []
   public var notes: [String] = []
+}
+
+/// One network of a run, ready to be drawn and tabulated.
+struct RunNetwork {
+  var name: String
+  var title: String
+  var graph: Graph
+  /// Node size (area ∝ value) and label priority.
+  var size: [Double]
+  var community: [Int]
+  var emphasized: Set<Int>
+  /// Nodes drawn as the second kind of a two-mode network (terms).
+  var secondary: Set<Int> = []
+  var nodeSize: String
+  var edgeWidth: String
+  var colors: String
+  var legend: [String]
+  var omitted: String?
+  var metrics: MetricsReport
+  var communities: CommunityResult?
 }
 
 /// The whole pipeline: sources → corpus → networks → metrics → figures and tables.
@@ -42,22 +70,25 @@ public enum Pipeline {
   ) throws -> RunResult {
     var result = RunResult()
     progress("reading \(options.dataDirectory)")
-    let corpus = try Corpus.load(dataDirectory: options.dataDirectory)
+    var corpus = try Corpus.load(dataDirectory: options.dataDirectory)
     result.diagnostics = corpus.diagnostics
     if options.strict, !corpus.diagnostics.isEmpty {
       throw InputError(
         "\(corpus.diagnostics.count) input problem(s), first: \(corpus.diagnostics[0]); failing because of --strict")
     }
+    if options.fromYear != nil || options.toYear != nil {
+      corpus = corpus.restricted(from: options.fromYear, to: options.toYear)
+    }
     let out = options.outputDirectory
+    var written: [String: [UInt8]] = [:]
     func write(_ name: String, _ text: String) throws {
-      let path = (out as NSString).appendingPathComponent(name)
-      try OutputFiles.write(text: text, to: path)
-      result.written.append(path)
+      try writeBytes(name, Array(text.utf8))
     }
     func writeBytes(_ name: String, _ bytes: [UInt8]) throws {
       let path = (out as NSString).appendingPathComponent(name)
       try OutputFiles.write(bytes, to: path)
       result.written.append(path)
+      written[name] = bytes
     }
 
     // Coauthor network, communities, metrics.
@@ -66,90 +97,153 @@ public enum Pipeline {
       from: corpus.coauthorInput, weighting: options.weighting, maxAuthors: options.maxAuthors)
     let graph = network.graph
     progress("finding communities (Leiden, resolution \(formatNumber(options.resolution)))")
-    let communities = graph.leidenCommunities(
-      resolution: options.resolution, seed: UInt64(truncatingIfNeeded: options.seed))
+    let seed = UInt64(truncatingIfNeeded: options.seed)
+    let communities = graph.leidenCommunities(resolution: options.resolution, seed: seed)
     progress("computing metrics")
     let metrics = MetricsReport.compute(
       graph, distance: options.distance, communities: communities.partition,
       papers: network.paperCounts)
-
-    // Figures: the merged network and one ego network per owner.
     let strength = graph.strength()
-    let membership = communities.partition.membership
-    let owners = Set(corpus.owners)
     let ownerNames = corpus.owners.map { corpus.people[$0] }
-    let communityLines = legendLines(
+    let colorText =
+      "Leiden communities, modularity \(formatNumber(communities.modularity, decimals: 3))"
+    var networks: [RunNetwork] = []
+    let communityLegend = legendLines(
       partition: communities.partition, graph: graph, importance: strength,
-      palette: options.style.palette)
-    var figures: [(name: String, graph: Graph, nodes: [Int], title: String)] = [
-      ("coauthor-network", graph, Array(0..<graph.nodeCount),
-       "Coauthor network of \(ownerNames.joined(separator: " and ")): \(graph.nodeCount) people, \(graph.edgeCount) links")
-    ]
+      palette: options.style.palette, unit: "people")
+    networks.append(
+      RunNetwork(
+        name: "coauthor-network",
+        title: "Coauthor network of \(ownerNames.joined(separator: " and ")): \(graph.nodeCount) people, \(graph.edgeCount) links",
+        graph: graph, size: strength, community: communities.partition.membership,
+        emphasized: Set(corpus.owners), nodeSize: "weighted degree",
+        edgeWidth: options.weighting.meaning, colors: colorText, legend: communityLegend,
+        metrics: metrics, communities: communities))
     for owner in corpus.owners {
       let ego = graph.egoNetwork(of: owner)
-      figures.append(
-        ("ego-" + slug(corpus.people[owner]), ego.graph, ego.nodes,
-         "Ego network of \(corpus.people[owner]): \(ego.graph.nodeCount - 1) coauthors, \(ego.graph.edgeCount) links"))
+      let egoMetrics = MetricsReport.compute(
+        ego.graph, distance: options.distance,
+        communities: nil, papers: ego.nodes.map { network.paperCounts[$0] })
+      networks.append(
+        RunNetwork(
+          name: "ego-" + slug(corpus.people[owner]),
+          title: "Ego network of \(corpus.people[owner]): \(ego.graph.nodeCount - 1) coauthors, \(ego.graph.edgeCount) links",
+          graph: ego.graph, size: ego.nodes.map { strength[$0] },
+          community: ego.nodes.map { communities.partition.membership[$0] }, emphasized: [0],
+          nodeSize: "weighted degree in the whole network", edgeWidth: options.weighting.meaning,
+          colors: colorText + " (of the whole network)", legend: communityLegend,
+          metrics: egoMetrics, communities: nil))
     }
-    for figure in figures {
-      progress("drawing \(figure.name)")
+
+    // Topic and author–topic networks.
+    progress("extracting terms from \(corpus.papers.count) titles and \(corpus.abstracts.count) abstracts")
+    let topics = TopicAnalysis.topicNetwork(corpus: corpus, maximumTerms: options.topicTerms)
+    var themes: [TopicTheme] = []
+    if topics.network.graph.nodeCount > 0 {
+      // Themes: Leiden on the association-strength network, as VOSviewer clusters.
+      let normalized = TopicNetwork(extraction: topics.extraction, weighting: .associationStrength)
+      let themeCommunities = normalized.graph.leidenCommunities(
+        resolution: options.resolution, seed: seed)
+      themes = topics.network.themes(from: themeCommunities.partition)
+      let occurrences = topics.network.terms.map { Double($0.occurrences) }
+      let topicMetrics = MetricsReport.compute(
+        topics.network.graph, distance: options.distance,
+        communities: themeCommunities.partition)
+      let omitted = topics.extraction.termsAboveThreshold > topics.network.graph.nodeCount
+        ? "Showing the \(topics.network.graph.nodeCount) most relevant of \(topics.extraction.termsAboveThreshold) terms in at least \(topics.extraction.options.minimumOccurrences) documents."
+        : nil
+      networks.append(
+        RunNetwork(
+          name: "topic-network",
+          title: "Topic network: \(topics.network.graph.nodeCount) terms from \(topics.extraction.documentCount) titles and abstracts",
+          graph: topics.network.graph, size: occurrences,
+          community: themeCommunities.partition.membership, emphasized: [],
+          nodeSize: "documents containing the term", edgeWidth: TopicLinkWeighting.count.label,
+          colors: "themes (Leiden on association strength)",
+          legend: themes.prefix(options.style.palette.colors.count).enumerated().map {
+            "\(options.style.palette.colors[$0.offset].name): \($0.element.name)"
+          },
+          omitted: omitted, metrics: topicMetrics, communities: themeCommunities))
+    }
+    if let authorTopic = TopicAnalysis.authorTopicNetwork(corpus: corpus, maximumTerms: 40),
+      authorTopic.graph.nodeCount > 0
+    {
+      let kinds = authorTopic.nodeKinds
+      let atStrength = authorTopic.graph.strength()
+      let atMetrics = MetricsReport.compute(authorTopic.graph, distance: options.distance)
+      networks.append(
+        RunNetwork(
+          name: "author-topic-network",
+          title: "Authors and the terms of their titles (owners left out): \(authorTopic.authors.count) authors, \(authorTopic.terms.count) terms",
+          graph: authorTopic.graph, size: atStrength,
+          community: kinds.map { $0 == .author ? 0 : 1 }, emphasized: [],
+          secondary: Set(kinds.indices.filter { kinds[$0] == .term }),
+          nodeSize: "number of links (weighted)", edgeWidth: "titles of the author with the term",
+          colors: "\(options.style.palette.colors[0].name) = authors, \(options.style.palette.colors[1].name) = terms",
+          legend: [], omitted: nil, metrics: atMetrics, communities: nil))
+    }
+
+    // Figures and tables for every network.
+    for item in networks {
+      progress("drawing \(item.name) (\(item.graph.nodeCount) nodes)")
       let legend = FigureLegend(
-        title: figure.title,
-        nodeSize: "weighted degree (\(options.weighting.meaning))",
-        edgeWidth: "edge weight",
-        colors: "communities (Leiden, modularity \(formatNumber(communities.modularity, decimals: 3)))",
-        communities: communityLines, omitted: nil)
+        title: item.title, nodeSize: item.nodeSize, edgeWidth: item.edgeWidth,
+        colors: item.colors, communities: item.legend, omitted: item.omitted)
       let (document, engine) = NetworkFigure.document(
-        graph: figure.graph, size: figure.nodes.map { strength[$0] },
-        importance: figure.nodes.map { strength[$0] },
-        communities: figure.nodes.map { membership[$0] },
-        emphasized: Set(figure.nodes.indices.filter { owners.contains(figure.nodes[$0]) }),
-        style: options.style, legend: legend)
+        graph: item.graph, size: item.size, importance: item.size, communities: item.community,
+        emphasized: item.emphasized, secondary: item.secondary, style: options.style,
+        legend: legend)
       let dot = document.text
-      try write(figure.name + ".dot", dot)
+      try write(item.name + ".dot", dot)
       let rendered = try GraphvizRenderer.render(dot, engine: engine, formats: options.formats)
       for format in options.formats {
         if let bytes = rendered[format] {
-          try writeBytes(figure.name + "." + format.fileExtension, bytes)
+          try writeBytes(item.name + "." + format.fileExtension, bytes)
         }
       }
+      try write(item.name + ".nodes.csv", item.metrics.csv)
+      try write(item.name + ".edges.csv", edgeTable(item.graph))
+      try write(item.name + ".metrics.json", item.metrics.json)
+      if let c = item.communities {
+        try write(item.name + ".communities.csv", communityTable(c.partition, graph: item.graph, size: item.size))
+      }
     }
-
-    // Tables.
-    progress("writing tables")
-    try write("nodes.csv", metrics.csv)
-    try write("metrics.json", metrics.json)
-    try write("edges.csv", edgeTable(graph, weighting: options.weighting))
-    try write("communities.csv", communityTable(communities.partition, graph: graph, strength: strength))
+    progress("writing tables and reports")
+    try write("themes.csv", themeTable(themes, corpus: corpus))
     try write("name-merges.csv", mergeTable(corpus))
-    try write("diagnostics.txt", corpus.diagnostics.map(\.description).joined(separator: "\n") + "\n")
-    try write("report.md", Report.markdown(corpus: corpus, network: network, metrics: metrics,
-                                            communities: communities, options: options,
-                                            figures: figures.map(\.name)))
+    try write("diagnostics.txt", corpus.diagnostics.map(\.description).joined(separator: "\n") + (corpus.diagnostics.isEmpty ? "" : "\n"))
+    let provenance = Provenance.make(corpus: corpus, options: options)
+    let context = ReportContext(
+      corpus: corpus, coauthor: network, metrics: metrics, communities: communities,
+      themes: themes, networks: networks.map { ($0.name, $0.title) }, options: options,
+      provenance: provenance)
+    try write("report.md", Report.markdown(context))
+    try write("report.html", HTMLReport.page(context) { written[$0] })
     result.notes.append(
       "\(corpus.papers.count) papers, \(corpus.people.count) people, \(corpus.declared.count) declared collaborations, \(corpus.nameMerges.count) name merges, \(corpus.paperMerges.count) duplicate listings")
     return result
   }
 
   static func legendLines(
-    partition: Partition, graph: Graph, importance: [Double], palette: FigurePalette
+    partition: Partition, graph: Graph, importance: [Double], palette: FigurePalette,
+    unit: String
   ) -> [String] {
     let colors = palette.colors
     var lines: [String] = []
     let members = partition.communities
-    for (c, nodes) in members.enumerated() where c < colors.count && nodes.count > 1 {
+    for (c, nodes) in members.enumerated() where c < colors.count {
       let top = nodes.sorted { importance[$0] > importance[$1] || (importance[$0] == importance[$1] && $0 < $1) }
         .prefix(3).map { graph.label(of: $0) }
-      lines.append("\(colors[c].name): community \(c + 1), \(nodes.count) people (\(top.joined(separator: ", ")))")
+      lines.append("\(colors[c].name): \(nodes.count) \(unit) (\(top.joined(separator: ", ")))")
     }
-    let rest = members.enumerated().filter { $0.offset >= colors.count || $0.element.count <= 1 }
-    if !rest.isEmpty {
-      lines.append("grey or other: \(rest.count) smaller communities, \(rest.reduce(0) { $0 + $1.element.count }) people")
+    if members.count > colors.count {
+      let rest = members.dropFirst(colors.count)
+      lines.append("grey: \(rest.count) smaller communities, \(rest.reduce(0) { $0 + $1.count }) \(unit)")
     }
     return lines
   }
 
-  static func edgeTable(_ graph: Graph, weighting: Weighting) -> String {
+  static func edgeTable(_ graph: Graph) -> String {
     var table = CSVTable(header: ["source", "target", "source_name", "target_name", "weight"])
     for (u, v, w) in graph.edges {
       table.append([.number(u), .number(v), .text(graph.label(of: u)), .text(graph.label(of: v)), .number(w)])
@@ -157,16 +251,26 @@ public enum Pipeline {
     return table.text
   }
 
-  static func communityTable(_ partition: Partition, graph: Graph, strength: [Double]) -> String {
+  static func communityTable(_ partition: Partition, graph: Graph, size: [Double]) -> String {
     var table = CSVTable(header: ["community", "size", "internal_weight", "top_members"])
-    var internalWeight = [Double](repeating: 0, count: partition.communityCount)
-    for (u, v, w) in graph.edges where partition.membership[u] == partition.membership[v] {
-      internalWeight[partition.membership[u]] += w
-    }
+    let internalWeight = graph.internalWeights(of: partition)
     for (c, nodes) in partition.communities.enumerated() {
-      let top = nodes.sorted { strength[$0] > strength[$1] || (strength[$0] == strength[$1] && $0 < $1) }
+      let top = nodes.sorted { size[$0] > size[$1] || (size[$0] == size[$1] && $0 < $1) }
         .prefix(5).map { graph.label(of: $0) }
       table.append([.number(c + 1), .number(nodes.count), .number(internalWeight[c]), .text(top.joined(separator: "; "))])
+    }
+    return table.text
+  }
+
+  static func themeTable(_ themes: [TopicTheme], corpus: Corpus) -> String {
+    var table = CSVTable(header: ["theme", "name", "terms", "documents", "example_titles"])
+    let titles = TopicAnalysis.documentTitles(of: corpus)
+    for (i, theme) in themes.enumerated() {
+      let examples = theme.documents.prefix(3).map { titles[$0] }
+      table.append([
+        .number(i + 1), .text(theme.name), .number(theme.terms.count),
+        .number(theme.documents.count), .text(examples.joined(separator: " | ")),
+      ])
     }
     return table.text
   }

@@ -77,12 +77,15 @@ public enum NetworkFigure {
   ///   - communities: The community of each node (0 = largest) for colours, or nil for
   ///     one colour.
   ///   - emphasized: Nodes always labeled and drawn with a double outline (owners).
+  ///   - secondary: Nodes of the second kind of a two-mode network (terms), drawn as
+  ///     ellipses instead of boxes.
   ///   - style: Size preset, palette, label count, seed.
   ///   - legend: Texts for the caption.
   /// - Returns: The document and the engine chosen for its size.
   public static func document(
     graph: Graph, size: [Double], importance: [Double], communities: [Int]?,
-    emphasized: Set<Int> = [], style: FigureStyle = FigureStyle(), legend: FigureLegend
+    emphasized: Set<Int> = [], secondary: Set<Int> = [], style: FigureStyle = FigureStyle(),
+    legend: FigureLegend
   ) -> (document: DOTDocument, engine: LayoutEngine) {
     precondition(size.count == graph.nodeCount && importance.count == graph.nodeCount,
                  "one score per node")
@@ -126,8 +129,10 @@ public enum NetworkFigure {
       let scale = (size[u] / maxSize).squareRoot()  // area ∝ size
       var attributes: [DOTAttribute] = [.fillColor(fill), .tooltip(graph.label(of: u))]
       if labeled.contains(u) {
+        let secondaryNode = secondary.contains(u)
         attributes += [
-          .shape(.box), .style([.filled, .rounded]), .label(graph.label(of: u)),
+          .shape(secondaryNode ? .ellipse : .box),
+          .style(secondaryNode ? [.filled] : [.filled, .rounded]), .label(graph.label(of: u)),
           .fontSize(9 + 9 * scale), .fontColor(fill.contrastingText), .margin(0.04),
         ]
         if emphasized.contains(u) { attributes.append(.peripheries(2)) }

@@ -39,6 +39,24 @@ struct Run: ParsableCommand {
   @Option(help: "How many nodes get a label in figures.")
   var labels = 40
 
+  @Option(help: "Figure size: single-column, double-column or slide.")
+  var preset: FigurePreset = .doubleColumn
+
+  @Option(help: "Colours: color-blind-safe or greyscale.")
+  var palette: FigurePalette = .colorBlindSafe
+
+  @Option(help: "Only papers from this year on (undated papers and homepage counts are left out).")
+  var from: Int?
+
+  @Option(help: "Only papers up to this year.")
+  var to: Int?
+
+  @Option(help: "Terms in the topic network (the most relevant ones).")
+  var topicTerms = 60
+
+  @Flag(help: "No progress lines on stderr (diagnostics are still printed).")
+  var quiet = false
+
   @OptionGroup var input: InputOptions
 
   func run() throws {
@@ -53,9 +71,18 @@ struct Run: ParsableCommand {
     options.style.labeledNodes = labels
     options.style.seed = seed
     options.strict = input.strict
-    let result = try Pipeline.run(options) { Console.error("coauthor: \($0)") }
+    options.style.preset = preset
+    options.style.palette = palette
+    options.fromYear = from
+    options.toYear = to
+    options.topicTerms = topicTerms
+    options.commandLine = ["coauthor"] + CommandLine.arguments.dropFirst()
+    let showProgress = !quiet && isatty(STDERR_FILENO) != 0
+    let result = try Pipeline.run(options) { line in
+      if showProgress { Console.error("coauthor: \(line)") }
+    }
     for d in result.diagnostics { Console.error(d.description) }
-    for note in result.notes { Console.error("coauthor: \(note)") }
+    if !quiet { for note in result.notes { Console.error("coauthor: \(note)") } }
     for path in result.written { print(path) }
   }
 }

@@ -35,3 +35,5 @@ enum Console {
 
 extension Weighting: ExpressibleByArgument {}
 extension EdgeDistance: ExpressibleByArgument {}
+extension FigurePreset: ExpressibleByArgument {}
+extension FigurePalette: ExpressibleByArgument {}
