@@ -30,7 +30,8 @@ extension Corpus {
     }
     return Corpus(
       documents: documents, people: newPeople, variants: newVariants, papers: newPapers,
-      declared: [], owners: newOwners, nameMerges: nameMerges, paperMerges: paperMerges,
+      declared: [], owners: newOwners, nameMerges: nameMerges, nameAmbiguities: nameAmbiguities,
+      paperMerges: paperMerges,
       diagnostics: diagnostics, abstracts: [])
   }
 }

@@ -6,6 +6,12 @@ public struct ManifestSource: Sendable, Hashable, Codable {
   public var file: String
   public var owner: String?
   public var format: InputFormat?
+
+  public init(file: String, owner: String? = nil, format: InputFormat? = nil) {
+    self.file = file
+    self.owner = owner
+    self.format = format
+  }
 }
 
 /// A data folder's `manifest.json`: whose each file is, and where the alias table is.
@@ -43,6 +49,8 @@ public struct Corpus: Sendable {
   public var owners: [Int]
   /// Every name merge made, for the user to check.
   public var nameMerges: [NameMerge]
+  /// Names that fit several people and were therefore left as people of their own.
+  public var nameAmbiguities: [NameAmbiguity] = []
   public var paperMerges: [PaperMerge]
   /// Problems found in the inputs (file:line and why).
   public var diagnostics: [Diagnostic]
@@ -209,7 +217,8 @@ extension Corpus {
     }
     return Corpus(
       documents: documents, people: people, variants: variants, papers: corpusPapers,
-      declared: declared, owners: owners, nameMerges: resolution.merges, paperMerges: paperMerges,
+      declared: declared, owners: owners, nameMerges: resolution.merges,
+      nameAmbiguities: resolution.ambiguities, paperMerges: paperMerges,
       diagnostics: diagnostics, abstracts: abstracts)
   }
 }
@@ -230,5 +239,20 @@ enum PaperIdentity {
     if key.hasPrefix("doi:") { return "same DOI" }
     if key.hasPrefix("arxiv:") { return "same arXiv id" }
     return "same title and year"
+  }
+}
+
+extension Corpus {
+  /// The person a name refers to: the same spelling (case, punctuation and diacritics
+  /// ignored) as one of the person's variants; nil when none or several match.
+  public func person(named name: String) -> Int? {
+    let key = NameNormalizer.matchKey(name)
+    var found: Int?
+    for (id, spellings) in variants.enumerated()
+    where spellings.contains(where: { NameNormalizer.matchKey($0) == key }) || NameNormalizer.matchKey(people[id]) == key {
+      if found != nil, found != id { return nil }
+      found = id
+    }
+    return found
   }
 }

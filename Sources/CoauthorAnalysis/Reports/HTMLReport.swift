@@ -115,6 +115,7 @@ enum HTMLReport {
     // Merges and problems.
     h += "<h2>Name merges</h2>\n<p class=\"muted\">Every merge made automatically or by the alias table; check them.</p>\n<ul>\n"
     for m in corpus.nameMerges { h += "<li>\(escape(m.description))</li>\n" }
+    for a in corpus.nameAmbiguities { h += "<li>not merged: \(escape(a.description))</li>\n" }
     if corpus.nameMerges.isEmpty { h += "<li>None.</li>\n" }
     h += "</ul>\n<h2>Duplicate listings</h2>\n<ul>\n"
     for m in corpus.paperMerges {

@@ -82,6 +82,7 @@ enum Report {
     out += "\n## Name merges\n\nEvery merge made automatically or by the alias table; check them.\n\n"
     if corpus.nameMerges.isEmpty { out += "None.\n" }
     for m in corpus.nameMerges { out += "- \(Markdown.escape(m.description))\n" }
+    for a in corpus.nameAmbiguities { out += "- not merged: \(Markdown.escape(a.description))\n" }
     out += "\n## Duplicate listings\n\n"
     if corpus.paperMerges.isEmpty { out += "None.\n" }
     for m in corpus.paperMerges {
