@@ -23,7 +23,8 @@ struct GraphvizRendererTests {
     #expect(try GraphvizRenderer.version().hasPrefix("2."))
   }
 
-  @Test("every engine renders real SVG, PNG and PDF from one layout", arguments: LayoutEngine.allCases)
+  @Test(
+    "every engine renders real SVG, PNG and PDF from one layout", arguments: LayoutEngine.allCases)
   func allFormats(engine: LayoutEngine) throws {
     let outputs = try GraphvizRenderer.render(
       smallDocument(), engine: engine, formats: [.svg, .png, .pdf])
@@ -32,7 +33,8 @@ struct GraphvizRendererTests {
     #expect(svg.contains("<svg"))
     #expect(svg.contains("Sébastien Bubeck"))
     #expect(svg.hasSuffix("</svg>\n"))
-    #expect(Array((outputs[.png] ?? []).prefix(8)) == [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
+    #expect(
+      Array((outputs[.png] ?? []).prefix(8)) == [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
     #expect(Array((outputs[.pdf] ?? []).prefix(5)) == Array("%PDF-".utf8))
     #expect(String(decoding: (outputs[.pdf] ?? []).suffix(6), as: UTF8.self).contains("%%EOF"))
   }
@@ -128,9 +130,11 @@ struct GraphvizRendererTests {
     let svg1 = String(decoding: first[.svg] ?? [], as: UTF8.self)
     let svg2 = String(decoding: second[.svg] ?? [], as: UTF8.self)
     if svg1 != svg2 {
-      let l1 = svg1.split(separator: "\n"), l2 = svg2.split(separator: "\n")
+      let l1 = svg1.split(separator: "\n")
+      let l2 = svg2.split(separator: "\n")
       let i = (0..<min(l1.count, l2.count)).first { l1[$0] != l2[$0] } ?? min(l1.count, l2.count)
-      Issue.record("SVG differs at line \(i): \(i < l1.count ? l1[i] : "") | \(i < l2.count ? l2[i] : "")")
+      Issue.record(
+        "SVG differs at line \(i): \(i < l1.count ? l1[i] : "") | \(i < l2.count ? l2[i] : "")")
     }
     #expect((first[.png] ?? []) == (second[.png] ?? []), "PNG differs")
   }

@@ -51,7 +51,9 @@ struct SanitizerTests {
       "image", "imagepath", "imagescale", "shapefile", "fontpath", "stylesheet", "URL", "href",
       "edgeURL", "tailURL", "headURL", "labelURL", "charset", "dpi",
     ]
-    for (name, value) in parsed.graphAttributes { #expect(!forbidden.contains(name), "\(name)=\(value)") }
+    for (name, value) in parsed.graphAttributes {
+      #expect(!forbidden.contains(name), "\(name)=\(value)")
+    }
     for node in parsed.nodes {
       for (name, value) in node.attributes {
         #expect(!forbidden.contains(name), "\(node.name).\(name)=\(value)")
@@ -60,7 +62,9 @@ struct SanitizerTests {
       #expect(node.attributes["shape"] != "epsf")
     }
     for edge in parsed.edges {
-      for (name, value) in edge.attributes { #expect(!forbidden.contains(name), "\(name)=\(value)") }
+      for (name, value) in edge.attributes {
+        #expect(!forbidden.contains(name), "\(name)=\(value)")
+      }
     }
     let byName = Dictionary(uniqueKeysWithValues: parsed.nodes.map { ($0.name, $0.attributes) })
     #expect(byName["a"]?["color"] == "red")
@@ -90,11 +94,13 @@ struct SanitizerTests {
 
   @Test("a sanitized image attribute leaves the output identical to no attribute at all")
   func imageHasNoEffect() throws {
-    let withImage = "graph S { a [image=\"/usr/share/graphviz/doc/nonexistent.png\", label=\"A\"]; a -- b }"
+    let withImage =
+      "graph S { a [image=\"/usr/share/graphviz/doc/nonexistent.png\", label=\"A\"]; a -- b }"
     let without = "graph S { a [label=\"A\"]; a -- b }"
     let first = try GraphvizRenderer.renderReport(
       withImage, formats: [.svg, .png], sanitizing: .strict)
-    let second = try GraphvizRenderer.renderReport(without, formats: [.svg, .png], sanitizing: .strict)
+    let second = try GraphvizRenderer.renderReport(
+      without, formats: [.svg, .png], sanitizing: .strict)
     #expect(first.outputs[.svg] == second.outputs[.svg])
     #expect(first.outputs[.png] == second.outputs[.png])
     #expect(first.warnings == [])
@@ -130,13 +136,28 @@ struct SanitizerTests {
   @Test("fonts must be installed ones; shapes may not read files")
   func fontsAndShapes() {
     let policy = SanitizePolicy.strict
-    #expect(policy.decide(kind: .node, name: "fontname", value: "DejaVu Sans", isHTML: false, engine: .dot) == .keep)
-    #expect(policy.decide(kind: .node, name: "fontname", value: "Helvetica", isHTML: false, engine: .dot) == .keep)
-    #expect(policy.decide(kind: .node, name: "fontname", value: "x\" onload=\"y", isHTML: false, engine: .dot) != .keep)
-    #expect(policy.decide(kind: .node, name: "shape", value: "EPSF", isHTML: false, engine: .dot) != .keep)
-    #expect(policy.decide(kind: .node, name: "shape", value: "custom", isHTML: false, engine: .dot) != .keep)
-    #expect(policy.decide(kind: .node, name: "shape", value: "record", isHTML: false, engine: .dot) == .keep)
-    #expect(policy.decide(kind: .graph, name: "layout", value: "neato", isHTML: false, engine: .neato) == .keep)
+    #expect(
+      policy.decide(
+        kind: .node, name: "fontname", value: "DejaVu Sans", isHTML: false, engine: .dot) == .keep)
+    #expect(
+      policy.decide(kind: .node, name: "fontname", value: "Helvetica", isHTML: false, engine: .dot)
+        == .keep)
+    #expect(
+      policy.decide(
+        kind: .node, name: "fontname", value: "x\" onload=\"y", isHTML: false, engine: .dot)
+        != .keep)
+    #expect(
+      policy.decide(kind: .node, name: "shape", value: "EPSF", isHTML: false, engine: .dot) != .keep
+    )
+    #expect(
+      policy.decide(kind: .node, name: "shape", value: "custom", isHTML: false, engine: .dot)
+        != .keep)
+    #expect(
+      policy.decide(kind: .node, name: "shape", value: "record", isHTML: false, engine: .dot)
+        == .keep)
+    #expect(
+      policy.decide(kind: .graph, name: "layout", value: "neato", isHTML: false, engine: .neato)
+        == .keep)
     #expect(
       policy.decide(kind: .graph, name: "layout", value: "circo", isHTML: false, engine: .neato)
         == .replace(with: "neato", reason: "layout is chosen by the caller"))

@@ -28,7 +28,8 @@ public struct ChildProcessRenderer: Sendable {
     } else {
       let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
       let candidates = path.split(separator: ":").map { String($0) + "/dot" }
-      guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) })
+      guard
+        let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) })
       else {
         throw GraphvizError(
           stage: .startup,
@@ -121,7 +122,8 @@ public struct ChildProcessRenderer: Sendable {
     process.terminationHandler = { _ in finished.signal() }
     try process.run()
 
-    let seconds = Double(timeout.components.seconds)
+    let seconds =
+      Double(timeout.components.seconds)
       + Double(timeout.components.attoseconds) / 1e18
     if finished.wait(timeout: .now() + seconds) == .timedOut {
       process.terminate()  // SIGTERM, then SIGKILL if it does not stop within a second
@@ -141,7 +143,8 @@ public struct ChildProcessRenderer: Sendable {
       throw GraphvizError(
         stage: .childProcess,
         message: "\(engine.rawValue) crashed (signal \(process.terminationStatus))"
-          + (stderrText.isEmpty ? "" : ": " + stderrText.trimmingCharacters(in: .whitespacesAndNewlines)),
+          + (stderrText.isEmpty
+            ? "" : ": " + stderrText.trimmingCharacters(in: .whitespacesAndNewlines)),
         warnings: warnings)
     }
     if process.terminationStatus != 0 {

@@ -51,7 +51,7 @@ public enum GraphvizRenderer {
     try renderReport(dot, engine: engine, formats: formats).outputs
   }
 
-  /// Writes `document` and renders it (see ``render(_:engine:formats:)-(String,_,_)``).
+  /// Writes `document` with ``DOTWriter`` and renders it; see the `String` overload.
   public static func render(
     _ document: DOTDocument, engine: LayoutEngine = .dot, formats: [RenderFormat]
   ) throws(GraphvizError) -> [RenderFormat: [UInt8]] {
@@ -213,7 +213,8 @@ public enum GraphvizRenderer {
     // fail with an empty "Use one of:" list.
     let layouts = pluginList(context, "layout")
     let devices = pluginList(context, "device")
-    let missing = ["dot", "neato", "sfdp"].filter { !layouts.contains($0) }
+    let missing =
+      ["dot", "neato", "sfdp"].filter { !layouts.contains($0) }
       + ["svg", "png", "pdf"].filter { !devices.contains($0) }
     if !missing.isEmpty {
       let error = GraphvizError(
@@ -413,7 +414,8 @@ public enum GraphvizRenderer {
           return (value, replacement, reason)
         }
         // Subgraphs inherit the root graph's values; report only their own.
-        let rootValue = cKind == AGRAPH ? string(agxget(UnsafeMutableRawPointer(graph), symbol)) : nil
+        let rootValue =
+          cKind == AGRAPH ? string(agxget(UnsafeMutableRawPointer(graph), symbol)) : nil
         for (index, (object, objectName)) in objects.enumerated() {
           guard let (value, replacement, reason) = decide(agxget(object, symbol)) else {
             continue
@@ -431,7 +433,9 @@ public enum GraphvizRenderer {
           guard let local, let (value, replacement, reason) = decide(local.pointee.defval) else {
             continue
           }
-          _ = mutableCString(name) { n in mutableCString(replacement) { agattr(owner, cKind, n, $0) } }
+          _ = mutableCString(name) { n in
+            mutableCString(replacement) { agattr(owner, cKind, n, $0) }
+          }
           if cKind != AGRAPH {
             let ownerName = index == 0 ? "defaults" : "defaults in " + graphObjects[index].1
             removals.append(

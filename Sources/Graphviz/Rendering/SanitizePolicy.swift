@@ -144,7 +144,8 @@ public struct SanitizePolicy: Sendable, Hashable {
       let lower = value.lowercased()
       if ["compress", "auto", "fill"].contains(lower) { return .keep }
       let numbers = Self.numbers(in: value)
-      return Self.isPlainNumeric(value) && numbers.count == 1 && numbers[0] > 0.01 && numbers[0] <= 100
+      return Self.isPlainNumeric(value) && numbers.count == 1 && numbers[0] > 0.01
+        && numbers[0] <= 100
         ? .keep : .replace(with: "", reason: "ratio \(value.prefix(20)) not allowed")
     default:
       if let cap = numericCaps[name] {
