@@ -139,6 +139,19 @@ struct GraphvizRendererTests {
     #expect((first[.png] ?? []) == (second[.png] ?? []), "PNG differs")
   }
 
+  @Test("background renders give the same bytes as direct ones")
+  func background() async throws {
+    async let first = GraphvizRenderer.renderInBackground(smallDocument(), formats: [.svg])
+    async let second = GraphvizRenderer.renderInBackground(
+      smallDocument(), engine: .neato, formats: [.svg])
+    let direct = try GraphvizRenderer.render(smallDocument(), formats: [.svg])
+    #expect(try await first.outputs == direct)
+    #expect(try await second.outputs[.svg]?.isEmpty == false)
+    await #expect(throws: GraphvizError.self) {
+      try await GraphvizRenderer.renderInBackground("graph {", formats: [.svg])
+    }
+  }
+
   @Test("concurrent renders from many tasks neither crash nor mix outputs")
   func concurrency() async throws {
     let engines: [LayoutEngine] = [.dot, .neato, .sfdp, .twopi]

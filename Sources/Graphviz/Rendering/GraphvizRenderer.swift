@@ -1,4 +1,5 @@
 import CGraphviz
+import Dispatch
 import Synchronization
 
 #if canImport(Glibc)
@@ -12,6 +13,7 @@ import Synchronization
 // every libgvc call, and one context lives for the whole process (a context per render leaks
 // about 4.4 KB). ../shared/notes/graphviz.md §5.
 private let graphvizLock = Mutex(())
+private let renderQueue = DispatchQueue(label: "Graphviz.GraphvizRenderer")
 nonisolated(unsafe) private var sharedContext: OpaquePointer?
 nonisolated(unsafe) private var startupFailure: GraphvizError?
 nonisolated(unsafe) private var capturedText = ""
@@ -71,6 +73,32 @@ public enum GraphvizRenderer {
     try _render(
       dot, engineName: engine.rawValue, devices: formats.map { ($0, $0.deviceName) },
       policy: policy, engine: engine)
+  }
+
+  /// ``renderReport(_:engine:formats:sanitizing:)`` on a dedicated serial queue, so a
+  /// layout that takes seconds does not hold a thread of Swift's cooperative pool (2 threads
+  /// on a 2-core machine) while it runs or waits for the lock.
+  public static func renderInBackground(
+    _ dot: String, engine: LayoutEngine = .dot, formats: [RenderFormat],
+    sanitizing policy: SanitizePolicy? = nil
+  ) async throws(GraphvizError) -> RenderResult {
+    let result: Result<RenderResult, GraphvizError> = await withCheckedContinuation {
+      continuation in
+      renderQueue.async {
+        continuation.resume(
+          returning: Result { () throws(GraphvizError) -> RenderResult in
+            try renderReport(dot, engine: engine, formats: formats, sanitizing: policy)
+          })
+      }
+    }
+    return try result.get()
+  }
+
+  /// Writes `document` and renders it on the background queue.
+  public static func renderInBackground(
+    _ document: DOTDocument, engine: LayoutEngine = .dot, formats: [RenderFormat]
+  ) async throws(GraphvizError) -> RenderResult {
+    try await renderInBackground(document.text, engine: engine, formats: formats)
   }
 
   /// Rendering with raw engine and device names: for tests of Graphviz's own messages.
