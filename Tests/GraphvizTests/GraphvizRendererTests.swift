@@ -2,6 +2,10 @@ import Testing
 
 @testable import Graphviz
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 func smallDocument() -> DOTDocument {
   var doc = DOTDocument(graphAttributes: [.overlap(.remove), .start(seed: 1)])
   let names = ["Qi Lei", "Zeyuan Allen-Zhu", "Sébastien Bubeck", "Wei Hu", "李"]
@@ -55,6 +59,27 @@ struct GraphvizRendererTests {
       guard let error = error as? GraphvizError else { return false }
       return error.stage == .parse && error.message.contains(fragment)
         && error.message.hasPrefix("Error")
+    }
+  }
+
+  @Test("without a plugin configuration the first call fails with a hint, not a crash")
+  func missingPlugins() async {
+    // In a child process: GVBINDIR points at an empty directory, so gvContext() finds no
+    // config6a and registers no plugins (notes §2).
+    await #expect(processExitsWith: .success) {
+      let directory = "/tmp/graphviz-no-plugins-\(getpid())"
+      mkdir(directory, 0o700)
+      setenv("GVBINDIR", directory, 1)
+      do throws(GraphvizError) {
+        _ = try GraphvizRenderer.render("graph { a }", formats: [.svg])
+        exit(2)
+      } catch {
+        let hint = error.stage == .startup && error.message.contains("dot -c")
+        // The failure is remembered: later calls fail the same way without retrying.
+        let again = (try? GraphvizRenderer.version()) == nil
+        rmdir(directory)
+        exit(hint && again ? 0 : 1)
+      }
     }
   }
 
