@@ -136,7 +136,9 @@ public struct ChildProcessRenderer: Sendable {
         message: "\(engine.rawValue) did not finish within \(timeout) and was killed")
     }
 
-    let stderrText = (try? String(contentsOf: errors, encoding: .utf8)) ?? ""
+    // (String(contentsOf:encoding:) leaked its read buffer under AddressSanitizer.)
+    let stderrText = String(
+      decoding: fileManager.contents(atPath: errors.path) ?? Data(), as: UTF8.self)
     let lines = stderrText.split(separator: "\n").map(String.init)
     let warnings = lines.filter { $0.hasPrefix("Warning") }
     if process.terminationReason == .uncaughtSignal {
