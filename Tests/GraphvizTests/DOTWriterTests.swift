@@ -29,7 +29,10 @@ func decodeGraphvizLabel(_ raw: String) -> String {
   var scalars = raw.unicodeScalars.makeIterator()
   while let c = scalars.next() {
     if c == "\\" {
-      guard let next = scalars.next() else { out += "\\"; break }
+      guard let next = scalars.next() else {
+        out += "\\"
+        break
+      }
       switch next {
       case "\\": out += "\\"
       case "n": out += "\n"
@@ -50,7 +53,11 @@ func expectedLabel(_ name: String) -> String {
   var cleaned = ""
   let cut = name.count > 200 ? String(name.prefix(199)) : name
   for u in cut.unicodeScalars {
-    if u == "\n" { cleaned += "\n" } else if u == "\t" { cleaned += " " } else if u.value < 0x20
+    if u == "\n" {
+      cleaned += "\n"
+    } else if u == "\t" {
+      cleaned += " "
+    } else if u.value < 0x20
       || u.value == 0x7F
     {
       continue
@@ -101,7 +108,8 @@ struct DOTWriterTests {
       DOTSubgraph(cluster: true, nodes: [2], edges: [0]),
     ]
     let text = doc.text
-    #expect(text.contains("subgraph s0 {\n    graph [rank=same];\n    n0;\n    n1;\n    n0 -- n1;\n  }"))
+    #expect(
+      text.contains("subgraph s0 {\n    graph [rank=same];\n    n0;\n    n1;\n    n0 -- n1;\n  }"))
     #expect(text.contains("subgraph cluster_1 {\n    n2;\n  }"))
     #expect(text.ranges(of: "n0 -- n1").count == 1)
     #expect(text.hasSuffix("  n1 -- n2;\n}\n"))
@@ -248,7 +256,8 @@ struct DOTWriterRandomTests {
     var names: [String] = []
     for _ in 0..<500 {
       let length = Int.random(in: 1...24, using: &rng)
-      names.append((0..<length).map { _ in pieces[Int.random(in: 0..<pieces.count, using: &rng)] }.joined())
+      names.append(
+        (0..<length).map { _ in pieces[Int.random(in: 0..<pieces.count, using: &rng)] }.joined())
     }
     // One document with every name: 500 nodes in a path.
     var doc = DOTDocument(directed: true)

@@ -2,6 +2,10 @@ import Testing
 
 @testable import Graphviz
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 func smallDocument() -> DOTDocument {
   var doc = DOTDocument(graphAttributes: [.overlap(.remove), .start(seed: 1)])
   let names = ["Qi Lei", "Zeyuan Allen-Zhu", "Sébastien Bubeck", "Wei Hu", "李"]
@@ -23,7 +27,8 @@ struct GraphvizRendererTests {
     #expect(try GraphvizRenderer.version().hasPrefix("2."))
   }
 
-  @Test("every engine renders real SVG, PNG and PDF from one layout", arguments: LayoutEngine.allCases)
+  @Test(
+    "every engine renders real SVG, PNG and PDF from one layout", arguments: LayoutEngine.allCases)
   func allFormats(engine: LayoutEngine) throws {
     let outputs = try GraphvizRenderer.render(
       smallDocument(), engine: engine, formats: [.svg, .png, .pdf])
@@ -32,7 +37,8 @@ struct GraphvizRendererTests {
     #expect(svg.contains("<svg"))
     #expect(svg.contains("Sébastien Bubeck"))
     #expect(svg.hasSuffix("</svg>\n"))
-    #expect(Array((outputs[.png] ?? []).prefix(8)) == [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
+    #expect(
+      Array((outputs[.png] ?? []).prefix(8)) == [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
     #expect(Array((outputs[.pdf] ?? []).prefix(5)) == Array("%PDF-".utf8))
     #expect(String(decoding: (outputs[.pdf] ?? []).suffix(6), as: UTF8.self).contains("%%EOF"))
   }
@@ -53,6 +59,27 @@ struct GraphvizRendererTests {
       guard let error = error as? GraphvizError else { return false }
       return error.stage == .parse && error.message.contains(fragment)
         && error.message.hasPrefix("Error")
+    }
+  }
+
+  @Test("without a plugin configuration the first call fails with a hint, not a crash")
+  func missingPlugins() async {
+    // In a child process: GVBINDIR points at an empty directory, so gvContext() finds no
+    // config6a and registers no plugins (notes §2).
+    await #expect(processExitsWith: .success) {
+      let directory = "/tmp/graphviz-no-plugins-\(getpid())"
+      mkdir(directory, 0o700)
+      setenv("GVBINDIR", directory, 1)
+      do throws(GraphvizError) {
+        _ = try GraphvizRenderer.render("graph { a }", formats: [.svg])
+        exit(2)
+      } catch {
+        let hint = error.stage == .startup && error.message.contains("dot -c")
+        // The failure is remembered: later calls fail the same way without retrying.
+        let again = (try? GraphvizRenderer.version()) == nil
+        rmdir(directory)
+        exit(hint && again ? 0 : 1)
+      }
     }
   }
 
@@ -128,11 +155,26 @@ struct GraphvizRendererTests {
     let svg1 = String(decoding: first[.svg] ?? [], as: UTF8.self)
     let svg2 = String(decoding: second[.svg] ?? [], as: UTF8.self)
     if svg1 != svg2 {
-      let l1 = svg1.split(separator: "\n"), l2 = svg2.split(separator: "\n")
+      let l1 = svg1.split(separator: "\n")
+      let l2 = svg2.split(separator: "\n")
       let i = (0..<min(l1.count, l2.count)).first { l1[$0] != l2[$0] } ?? min(l1.count, l2.count)
-      Issue.record("SVG differs at line \(i): \(i < l1.count ? l1[i] : "") | \(i < l2.count ? l2[i] : "")")
+      Issue.record(
+        "SVG differs at line \(i): \(i < l1.count ? l1[i] : "") | \(i < l2.count ? l2[i] : "")")
     }
     #expect((first[.png] ?? []) == (second[.png] ?? []), "PNG differs")
+  }
+
+  @Test("background renders give the same bytes as direct ones")
+  func background() async throws {
+    async let first = GraphvizRenderer.renderInBackground(smallDocument(), formats: [.svg])
+    async let second = GraphvizRenderer.renderInBackground(
+      smallDocument(), engine: .neato, formats: [.svg])
+    let direct = try GraphvizRenderer.render(smallDocument(), formats: [.svg])
+    #expect(try await first.outputs == direct)
+    #expect(try await second.outputs[.svg]?.isEmpty == false)
+    await #expect(throws: GraphvizError.self) {
+      try await GraphvizRenderer.renderInBackground("graph {", formats: [.svg])
+    }
   }
 
   @Test("concurrent renders from many tasks neither crash nor mix outputs")

@@ -22,9 +22,12 @@ struct LayoutEngineTests {
         == [.crossingLimit(0.1), .networkSimplexLimit(1), .networkSimplexLimit1(1)])
     #expect(LayoutEngine.neato.boundingAttributes(nodeCount: 400, edgeCount: 0) == [])
     #expect(
-      LayoutEngine.neato.boundingAttributes(nodeCount: 800, edgeCount: 0) == [.maximumIterations(100)])
+      LayoutEngine.neato.boundingAttributes(nodeCount: 800, edgeCount: 0) == [
+        .maximumIterations(100)
+      ])
     #expect(LayoutEngine.sfdp.boundingAttributes(nodeCount: 5_000, edgeCount: 0) == [])
-    #expect(LayoutEngine.sfdp.boundingAttributes(nodeCount: 6_000, edgeCount: 0) == [.overlap(.allow)])
+    #expect(
+      LayoutEngine.sfdp.boundingAttributes(nodeCount: 6_000, edgeCount: 0) == [.overlap(.allow)])
   }
 
   @Test("formats and engines parse from their names")

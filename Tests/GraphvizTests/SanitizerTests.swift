@@ -13,6 +13,7 @@ let hostileDOT = """
     b [label=<<TABLE><TR><TD><IMG SRC="/etc/shadow"/></TD></TR></TABLE>>, fontsize="1e9"];
     c [shape=box, fontsize="0x1p30", peripheries=100000, fontname="DejaVu Sans"];
     d [label=<<B>bold</B>>, width=2, tooltip="Dee"];
+    f [label=<<FONT FACE="x&quot; onload=&quot;alert(3)">face</FONT>>];
     subgraph cluster_x { node [imagescale=true, image="/etc/hostname"]; e; }
     a -> b [URL="x&r=2\\" onmouseover=\\"alert(1)", tailURL="t", headURL="h", labelURL="l", penwidth=2];
     b -> c [label="ok", weight=3];
@@ -43,7 +44,7 @@ struct SanitizerTests {
     }
 
     let parsed = try GraphvizRenderer.inspect(sanitized.text)
-    #expect(parsed.nodes.map(\.name).sorted() == ["a", "b", "c", "d", "e"])
+    #expect(parsed.nodes.map(\.name).sorted() == ["a", "b", "c", "d", "e", "f"])
     #expect(parsed.edges.count == 4)
     #expect(parsed.graphAttributes["layout"] == "dot")
     #expect(parsed.graphAttributes["size"] == "30,30")
@@ -51,7 +52,9 @@ struct SanitizerTests {
       "image", "imagepath", "imagescale", "shapefile", "fontpath", "stylesheet", "URL", "href",
       "edgeURL", "tailURL", "headURL", "labelURL", "charset", "dpi",
     ]
-    for (name, value) in parsed.graphAttributes { #expect(!forbidden.contains(name), "\(name)=\(value)") }
+    for (name, value) in parsed.graphAttributes {
+      #expect(!forbidden.contains(name), "\(name)=\(value)")
+    }
     for node in parsed.nodes {
       for (name, value) in node.attributes {
         #expect(!forbidden.contains(name), "\(node.name).\(name)=\(value)")
@@ -60,13 +63,16 @@ struct SanitizerTests {
       #expect(node.attributes["shape"] != "epsf")
     }
     for edge in parsed.edges {
-      for (name, value) in edge.attributes { #expect(!forbidden.contains(name), "\(name)=\(value)") }
+      for (name, value) in edge.attributes {
+        #expect(!forbidden.contains(name), "\(name)=\(value)")
+      }
     }
     let byName = Dictionary(uniqueKeysWithValues: parsed.nodes.map { ($0.name, $0.attributes) })
     #expect(byName["a"]?["color"] == "red")
     #expect(byName["a"]?["label"] == "Alice")
     #expect(byName["b"]?["label"] == "\\N")  // the HTML label with <IMG> is gone
     #expect(byName["d"]?["label"] == "<B>bold</B>")  // a harmless HTML label stays
+    #expect(byName["f"]?["label"] == "\\N")  // FONT FACE is written into SVG unescaped
     #expect(byName["c"]?["fontsize"] == nil)
     #expect(byName["c"]?["shape"] == "box")
   }
@@ -88,13 +94,34 @@ struct SanitizerTests {
     #expect((result.outputs[.png] ?? []).count < 200_000)
   }
 
+  @Test("the markup attacks are real without the sanitizer and gone with it")
+  func attacksAreReal() throws {
+    let dot = """
+      graph X {
+        a [label=<<FONT FACE="x&quot; onload=&quot;alert(3)">face</FONT>>];
+        b [URL="x\\" onmouseover=\\"alert(4)", fontname="y\\" onclick=\\"alert(5)"];
+      }
+      """
+    let raw = try GraphvizRenderer.render(dot, formats: [.svg])
+    let rawSVG = String(decoding: raw[.svg] ?? [], as: UTF8.self)
+    #expect(rawSVG.contains("onload=\"alert(3)\""))
+    #expect(rawSVG.contains("onmouseover=\"alert(4)\""))
+    #expect(rawSVG.contains("onclick=\"alert(5)\""))
+    let clean = try GraphvizRenderer.renderReport(dot, formats: [.svg], sanitizing: .strict)
+    let cleanSVG = String(decoding: clean.outputs[.svg] ?? [], as: UTF8.self)
+    for handler in ["onload", "onmouseover", "onclick"] { #expect(!cleanSVG.contains(handler)) }
+    #expect(Set(clean.removals.map(\.attribute)) == ["label", "URL", "fontname"])
+  }
+
   @Test("a sanitized image attribute leaves the output identical to no attribute at all")
   func imageHasNoEffect() throws {
-    let withImage = "graph S { a [image=\"/usr/share/graphviz/doc/nonexistent.png\", label=\"A\"]; a -- b }"
+    let withImage =
+      "graph S { a [image=\"/usr/share/graphviz/doc/nonexistent.png\", label=\"A\"]; a -- b }"
     let without = "graph S { a [label=\"A\"]; a -- b }"
     let first = try GraphvizRenderer.renderReport(
       withImage, formats: [.svg, .png], sanitizing: .strict)
-    let second = try GraphvizRenderer.renderReport(without, formats: [.svg, .png], sanitizing: .strict)
+    let second = try GraphvizRenderer.renderReport(
+      without, formats: [.svg, .png], sanitizing: .strict)
     #expect(first.outputs[.svg] == second.outputs[.svg])
     #expect(first.outputs[.png] == second.outputs[.png])
     #expect(first.warnings == [])
@@ -130,13 +157,28 @@ struct SanitizerTests {
   @Test("fonts must be installed ones; shapes may not read files")
   func fontsAndShapes() {
     let policy = SanitizePolicy.strict
-    #expect(policy.decide(kind: .node, name: "fontname", value: "DejaVu Sans", isHTML: false, engine: .dot) == .keep)
-    #expect(policy.decide(kind: .node, name: "fontname", value: "Helvetica", isHTML: false, engine: .dot) == .keep)
-    #expect(policy.decide(kind: .node, name: "fontname", value: "x\" onload=\"y", isHTML: false, engine: .dot) != .keep)
-    #expect(policy.decide(kind: .node, name: "shape", value: "EPSF", isHTML: false, engine: .dot) != .keep)
-    #expect(policy.decide(kind: .node, name: "shape", value: "custom", isHTML: false, engine: .dot) != .keep)
-    #expect(policy.decide(kind: .node, name: "shape", value: "record", isHTML: false, engine: .dot) == .keep)
-    #expect(policy.decide(kind: .graph, name: "layout", value: "neato", isHTML: false, engine: .neato) == .keep)
+    #expect(
+      policy.decide(
+        kind: .node, name: "fontname", value: "DejaVu Sans", isHTML: false, engine: .dot) == .keep)
+    #expect(
+      policy.decide(kind: .node, name: "fontname", value: "Helvetica", isHTML: false, engine: .dot)
+        == .keep)
+    #expect(
+      policy.decide(
+        kind: .node, name: "fontname", value: "x\" onload=\"y", isHTML: false, engine: .dot)
+        != .keep)
+    #expect(
+      policy.decide(kind: .node, name: "shape", value: "EPSF", isHTML: false, engine: .dot) != .keep
+    )
+    #expect(
+      policy.decide(kind: .node, name: "shape", value: "custom", isHTML: false, engine: .dot)
+        != .keep)
+    #expect(
+      policy.decide(kind: .node, name: "shape", value: "record", isHTML: false, engine: .dot)
+        == .keep)
+    #expect(
+      policy.decide(kind: .graph, name: "layout", value: "neato", isHTML: false, engine: .neato)
+        == .keep)
     #expect(
       policy.decide(kind: .graph, name: "layout", value: "circo", isHTML: false, engine: .neato)
         == .replace(with: "neato", reason: "layout is chosen by the caller"))

@@ -41,7 +41,8 @@ public enum DOTAttribute: Sendable, Hashable {
   case height(Double)
   case fixedSize(Bool)
   case peripheries(Int)
-  /// A fixed position in points; `pinned` adds `!` (neato, fdp keep it).
+  /// An input position in inches (neato, fdp; Graphviz writes points on output); `pinned`
+  /// adds `!` so the node stays there.
   case position(x: Double, y: Double, pinned: Bool)
   case pin(Bool)
 

@@ -1,5 +1,5 @@
 import CGraphviz
-import Synchronization
+import Dispatch
 
 #if canImport(Glibc)
   import Glibc
@@ -11,7 +11,8 @@ import Synchronization
 // two threads with two contexts and no lock crashed dot in 3 of 3 runs. One lock guards
 // every libgvc call, and one context lives for the whole process (a context per render leaks
 // about 4.4 KB). ../shared/notes/graphviz.md §5.
-private let graphvizLock = Mutex(())
+private let graphvizLock = GraphvizLock()
+private let renderQueue = DispatchQueue(label: "Graphviz.GraphvizRenderer")
 nonisolated(unsafe) private var sharedContext: OpaquePointer?
 nonisolated(unsafe) private var startupFailure: GraphvizError?
 nonisolated(unsafe) private var capturedText = ""
@@ -51,7 +52,7 @@ public enum GraphvizRenderer {
     try renderReport(dot, engine: engine, formats: formats).outputs
   }
 
-  /// Writes `document` and renders it (see ``render(_:engine:formats:)-(String,_,_)``).
+  /// Writes `document` with ``DOTWriter`` and renders it; see the `String` overload.
   public static func render(
     _ document: DOTDocument, engine: LayoutEngine = .dot, formats: [RenderFormat]
   ) throws(GraphvizError) -> [RenderFormat: [UInt8]] {
@@ -71,6 +72,32 @@ public enum GraphvizRenderer {
     try _render(
       dot, engineName: engine.rawValue, devices: formats.map { ($0, $0.deviceName) },
       policy: policy, engine: engine)
+  }
+
+  /// ``renderReport(_:engine:formats:sanitizing:)`` on a dedicated serial queue, so a
+  /// layout that takes seconds does not hold a thread of Swift's cooperative pool (2 threads
+  /// on a 2-core machine) while it runs or waits for the lock.
+  public static func renderInBackground(
+    _ dot: String, engine: LayoutEngine = .dot, formats: [RenderFormat],
+    sanitizing policy: SanitizePolicy? = nil
+  ) async throws(GraphvizError) -> RenderResult {
+    let result: Result<RenderResult, GraphvizError> = await withCheckedContinuation {
+      continuation in
+      renderQueue.async {
+        continuation.resume(
+          returning: Result { () throws(GraphvizError) -> RenderResult in
+            try renderReport(dot, engine: engine, formats: formats, sanitizing: policy)
+          })
+      }
+    }
+    return try result.get()
+  }
+
+  /// Writes `document` and renders it on the background queue.
+  public static func renderInBackground(
+    _ document: DOTDocument, engine: LayoutEngine = .dot, formats: [RenderFormat]
+  ) async throws(GraphvizError) -> RenderResult {
+    try await renderInBackground(document.text, engine: engine, formats: formats)
   }
 
   /// Rendering with raw engine and device names: for tests of Graphviz's own messages.
@@ -153,7 +180,7 @@ public enum GraphvizRenderer {
 
   /// The Graphviz version libgvc reports (e.g. "2.43.0").
   public static func version() throws(GraphvizError) -> String {
-    try graphvizLock.withLock { (_: inout ()) throws(GraphvizError) -> String in
+    try graphvizLock.withLock { () throws(GraphvizError) -> String in
       let context = try startedContext()
       guard let text = gvcVersion(context) else { return "unknown" }
       return String(cString: text)
@@ -162,7 +189,7 @@ public enum GraphvizRenderer {
 
   /// The plugins libgvc registered for `kind` ("layout", "device", "render", …).
   public static func plugins(_ kind: String) throws(GraphvizError) -> [String] {
-    try graphvizLock.withLock { (_: inout ()) throws(GraphvizError) -> [String] in
+    try graphvizLock.withLock { () throws(GraphvizError) -> [String] in
       pluginList(try startedContext(), kind)
     }
   }
@@ -179,7 +206,7 @@ public enum GraphvizRenderer {
     if dot.allSatisfy(\.isWhitespace) {
       throw GraphvizError(stage: .input, message: "the DOT text is empty")
     }
-    return try graphvizLock.withLock { (_: inout ()) throws(GraphvizError) -> T in
+    return try graphvizLock.withLock { () throws(GraphvizError) -> T in
       let context = try startedContext()
       capturedText = ""
       agreseterrors()
@@ -213,7 +240,8 @@ public enum GraphvizRenderer {
     // fail with an empty "Use one of:" list.
     let layouts = pluginList(context, "layout")
     let devices = pluginList(context, "device")
-    let missing = ["dot", "neato", "sfdp"].filter { !layouts.contains($0) }
+    let missing =
+      ["dot", "neato", "sfdp"].filter { !layouts.contains($0) }
       + ["svg", "png", "pdf"].filter { !devices.contains($0) }
     if !missing.isEmpty {
       let error = GraphvizError(
@@ -413,7 +441,8 @@ public enum GraphvizRenderer {
           return (value, replacement, reason)
         }
         // Subgraphs inherit the root graph's values; report only their own.
-        let rootValue = cKind == AGRAPH ? string(agxget(UnsafeMutableRawPointer(graph), symbol)) : nil
+        let rootValue =
+          cKind == AGRAPH ? string(agxget(UnsafeMutableRawPointer(graph), symbol)) : nil
         for (index, (object, objectName)) in objects.enumerated() {
           guard let (value, replacement, reason) = decide(agxget(object, symbol)) else {
             continue
@@ -431,7 +460,9 @@ public enum GraphvizRenderer {
           guard let local, let (value, replacement, reason) = decide(local.pointee.defval) else {
             continue
           }
-          _ = mutableCString(name) { n in mutableCString(replacement) { agattr(owner, cKind, n, $0) } }
+          _ = mutableCString(name) { n in
+            mutableCString(replacement) { agattr(owner, cKind, n, $0) }
+          }
           if cKind != AGRAPH {
             let ownerName = index == 0 ? "defaults" : "defaults in " + graphObjects[index].1
             removals.append(
@@ -449,6 +480,24 @@ public enum GraphvizRenderer {
       }
     }
     return removals
+  }
+}
+
+/// A pthread mutex: ThreadSanitizer sees its happens-before edges (it reported false races
+/// through `Synchronization.Mutex`, whose futex-based atomics are not instrumented).
+private final class GraphvizLock: @unchecked Sendable {
+  private let mutex: UnsafeMutablePointer<pthread_mutex_t>
+
+  init() {
+    mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+    mutex.initialize(to: pthread_mutex_t())
+    pthread_mutex_init(mutex, nil)
+  }
+
+  func withLock<T>(_ body: () throws(GraphvizError) -> T) throws(GraphvizError) -> T {
+    pthread_mutex_lock(mutex)
+    defer { pthread_mutex_unlock(mutex) }
+    return try body()
   }
 }
 

@@ -113,8 +113,12 @@ public struct SanitizePolicy: Sendable, Hashable {
       return .replace(with: "", reason: "attribute not on the safe list")
     }
     if isHTML {
+      // Measured with dot 2.43 -Tsvg: <IMG SRC> reads files; HREF and FONT FACE values are
+      // written into SVG attributes unescaped (FACE="x&quot; onload=&quot;…" gives
+      // font-family="x" onload="…"); ID, TITLE, TOOLTIP and TARGET are escaped.
       let lower = value.lowercased()
-      for needle in ["<img", "href", "url", "background", "target"] where lower.contains(needle) {
+      for needle in ["<img", "href", "url", "face", "background", "target"]
+      where lower.contains(needle) {
         return .replace(
           with: kind == .node && name == "label" ? "\\N" : "",
           reason: "HTML label with \(needle) (reads files or injects links)")
@@ -144,7 +148,8 @@ public struct SanitizePolicy: Sendable, Hashable {
       let lower = value.lowercased()
       if ["compress", "auto", "fill"].contains(lower) { return .keep }
       let numbers = Self.numbers(in: value)
-      return Self.isPlainNumeric(value) && numbers.count == 1 && numbers[0] > 0.01 && numbers[0] <= 100
+      return Self.isPlainNumeric(value) && numbers.count == 1 && numbers[0] > 0.01
+        && numbers[0] <= 100
         ? .keep : .replace(with: "", reason: "ratio \(value.prefix(20)) not allowed")
     default:
       if let cap = numericCaps[name] {
