@@ -116,7 +116,7 @@ public enum NetworkFigure {
       .start(seed: style.seed), .size(width: style.preset.size.width,
                                       height: style.preset.size.height, fill: false),
       .dpi(style.dpi), .pad(0.2), .backgroundColor(.white),
-      .label(captionLines.joined(separator: "\n")), .labelLocation(.bottom),
+      .caption(captionLines.joined(separator: "\n")), .labelLocation(.bottom),
       .labelJustification(.left), .fontSize(11),
     ]
     doc.nodeDefaults = [.style([.filled]), .color(DOTColor(rgb: 0x444444)), .penWidth(0.6)]

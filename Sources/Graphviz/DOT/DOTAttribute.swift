@@ -17,6 +17,9 @@ public enum DOTAttribute: Sendable, Hashable {
   case comment(String)
   case headLabel(String)
   case tailLabel(String)
+  /// A graph's caption (written as `label`): several lines of the tool's own legend
+  /// around names from input, so it may be longer, up to ``captionLength`` characters.
+  case caption(String)
 
   // Fonts.
   case fontName(DOTFont)
@@ -88,7 +91,7 @@ public enum DOTAttribute: Sendable, Hashable {
   /// The DOT attribute name: always a writer constant.
   public var name: String {
     switch self {
-    case .label: "label"
+    case .label, .caption: "label"
     case .xlabel: "xlabel"
     case .tooltip: "tooltip"
     case .comment: "comment"
@@ -147,6 +150,9 @@ public enum DOTAttribute: Sendable, Hashable {
     }
   }
 
+  /// Longest caption kept (well under Graphviz's 16,381-byte limit for quoted strings).
+  public static let captionLength = 2_000
+
   /// The value as it appears after `=` in DOT (quoted where the syntax needs it).
   public var value: String {
     let n = DOTEscaping.number
@@ -155,6 +161,8 @@ public enum DOTAttribute: Sendable, Hashable {
     case .label(let s), .xlabel(let s), .tooltip(let s), .comment(let s), .headLabel(let s),
       .tailLabel(let s):
       return DOTEscaping.quoted(s)
+    case .caption(let s):
+      return DOTEscaping.quoted(s, maxLength: Self.captionLength)
     case .fontName(let font): return quotedConstant(font.rawValue)
     case .fontSize(let v), .labelFontSize(let v), .penWidth(let v), .arrowSize(let v),
       .width(let v), .height(let v), .pad(let v), .margin(let v), .dpi(let v), .length(let v),
