@@ -195,7 +195,17 @@ public enum Pipeline {
         legend: legend)
       let dot = document.text
       try write(item.name + ".dot", dot)
-      let rendered = try GraphvizRenderer.render(dot, engine: engine, formats: options.formats)
+      // Vector formats at 72 dpi; PNG from the same document with the raster resolution
+      // (set before layout, as Graphviz fixes the drawing size there). The seed makes
+      // both layouts the same.
+      let vector = options.formats.filter { $0 != .png }
+      var rendered = vector.isEmpty
+        ? [:] : try GraphvizRenderer.render(dot, engine: engine, formats: vector)
+      if options.formats.contains(.png) {
+        var raster = document
+        raster.graphAttributes.append(.dpi(options.style.dpi))
+        rendered[.png] = try GraphvizRenderer.render(raster, engine: engine, formats: [.png])[.png]
+      }
       for format in options.formats {
         if let bytes = rendered[format] {
           try writeBytes(item.name + "." + format.fileExtension, bytes)

@@ -42,7 +42,7 @@ enum HTMLReport {
       table { border-collapse: collapse; margin: 0.6rem 0; font-size: 0.92rem; }
       th, td { border: 1px solid #ddd; padding: 0.25rem 0.55rem; text-align: left; vertical-align: top; }
       th { background: #f3f3f3; } td.n { text-align: right; font-variant-numeric: tabular-nums; }
-      figure { margin: 1.2rem 0; } figure img { max-width: 100%; border: 1px solid #eee; }
+      figure { margin: 1.2rem 0; } figure img { width: 100%; height: auto; border: 1px solid #eee; }
       figcaption { font-size: 0.9rem; color: #555; } .muted { color: #666; } code { font-size: 0.88rem; }
       .grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(20rem, 1fr)); gap: 0.5rem 1.5rem; }
       </style>

@@ -48,7 +48,8 @@ public struct FigureStyle: Sendable, Hashable {
   public var palette: FigurePalette = .colorBlindSafe
   /// Layout seed (neato/sfdp `start`): the same seed gives the same picture.
   public var seed = 1
-  /// PNG resolution.
+  /// PNG resolution. Only the PNG is rendered with it: Graphviz 2.42 writes an SVG whose
+  /// viewBox does not match its size when `dpi` ≠ 72, which browsers crop.
   public var dpi = 150.0
 
   public init() {}
@@ -115,7 +116,7 @@ public enum NetworkFigure {
       .overlap(.prism), .separation(points: 3), .splines(.curved), .outputOrder(.edgesFirst),
       .start(seed: style.seed), .size(width: style.preset.size.width,
                                       height: style.preset.size.height, fill: false),
-      .dpi(style.dpi), .pad(0.2), .backgroundColor(.white),
+      .pad(0.2), .backgroundColor(.white),
       .caption(captionLines.joined(separator: "\n")), .labelLocation(.bottom),
       .labelJustification(.left), .fontSize(11),
     ]
