@@ -212,7 +212,7 @@ public enum NameNormalizer {
         if next == nil { return false }
       }
     }
-    return groups == 1 || allDotted || (groups == 2 && hyphenated)
+    return groups == 1 || (groups > 1 && (allDotted || (groups == 2 && hyphenated)))
   }
 
   // MARK: - Internals
@@ -257,7 +257,7 @@ public enum NameNormalizer {
   /// "MT", "B.", "AR" after a single family word (Vancouver style).
   static func isVancouverInitials(_ token: String) -> Bool {
     let characters = Array(token)
-    if (1...2).contains(characters.count) { return characters.allSatisfy(\.isUppercase) }
+    if (1...2).contains(characters.count), characters.allSatisfy(\.isUppercase) { return true }
     if characters.count == 2 || characters.count == 4 {
       return stride(from: 0, to: characters.count, by: 2).allSatisfy {
         characters[$0].isUppercase && characters[$0 + 1] == "."
