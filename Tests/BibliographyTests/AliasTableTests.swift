@@ -9,21 +9,25 @@ struct AliasTableTests {
   func seedTable() throws {
     let table = try AliasTable.read(contentsOf: TestData.path("Data/aliases.tsv"))
     #expect(table.diagnostics.isEmpty, "\(table.diagnostics)")
-    #expect(table.groups.map(\.canonical) == [
-      "Zeyuan Allen-Zhu", "Enxu Yen", "Constantinos Daskalakis", "David Simchi-Levi", "Hsiang-Fu Yu",
-    ])
+    #expect(
+      table.groups.map(\.canonical) == [
+        "Zeyuan Allen-Zhu", "Enxu Yen", "Constantinos Daskalakis", "David Simchi-Levi",
+        "Hsiang-Fu Yu",
+      ])
     #expect(table.groups[0].aliases == ["Zeyuan Allen Zhu", "Z. Allen-Zhu"])
     #expect(table.groups[0].location?.line == 4)
   }
 
-  @Test("lookups match by key", arguments: [
-    ("Z. Allen-Zhu", "Zeyuan Allen-Zhu"),
-    ("zeyuan allen zhu", "Zeyuan Allen-Zhu"),
-    ("Zeyuan Allen-Zhu", "Zeyuan Allen-Zhu"),
-    ("Ian E. H. Yen", "Enxu Yen"),
-    ("**Contantinos Daskalakis**", "Constantinos Daskalakis"),
-    ("David SimchiLevi", "David Simchi-Levi"),
-  ])
+  @Test(
+    "lookups match by key",
+    arguments: [
+      ("Z. Allen-Zhu", "Zeyuan Allen-Zhu"),
+      ("zeyuan allen zhu", "Zeyuan Allen-Zhu"),
+      ("Zeyuan Allen-Zhu", "Zeyuan Allen-Zhu"),
+      ("Ian E. H. Yen", "Enxu Yen"),
+      ("**Contantinos Daskalakis**", "Constantinos Daskalakis"),
+      ("David SimchiLevi", "David Simchi-Levi"),
+    ])
   func lookup(name: String, canonical: String) throws {
     let table = try AliasTable.read(contentsOf: TestData.path("Data/aliases.tsv"))
     #expect(table.canonical(for: name) == canonical)
@@ -37,7 +41,8 @@ struct AliasTableTests {
 
   @Test("bad lines give diagnostics at their line; good lines are still read")
   func badLines() {
-    let text = "# comment\r\nAda Lovelace\tAugusta Ada King\r\nLonely Name\r\n\r\nAlan Turing\t\tA. M. Turing\r\nGrace Hopper\tAugusta Ada King\r\n  # indented comment\n\tOnly Alias\n"
+    let text =
+      "# comment\r\nAda Lovelace\tAugusta Ada King\r\nLonely Name\r\n\r\nAlan Turing\t\tA. M. Turing\r\nGrace Hopper\tAugusta Ada King\r\n  # indented comment\n\tOnly Alias\n"
     let table = AliasTable.parse(text, file: "a.tsv")
     #expect(table.groups.map(\.canonical) == ["Ada Lovelace", "Alan Turing", "Grace Hopper"])
     #expect(table.groups[1].aliases == ["A. M. Turing"])

@@ -25,9 +25,12 @@ struct FormatDetectorTests {
     #expect(HomepageReader.confidence(for: cv) < FormatDetector.minimumConfidence)
   }
 
-  @Test("text in no known shape is not claimed", arguments: [
-    "", "hello world", "1 2\n2 3\n3 1\n", "@article{key,\n  title = {A},\n  author = {B and C}\n}\n",
-  ])
+  @Test(
+    "text in no known shape is not claimed",
+    arguments: [
+      "", "hello world", "1 2\n2 3\n3 1\n",
+      "@article{key,\n  title = {A},\n  author = {B and C}\n}\n",
+    ])
   func unknown(text: String) {
     let format = FormatDetector.detect(text, fileName: "x.txt")
     #expect(format != .cvText && format != .homepage)

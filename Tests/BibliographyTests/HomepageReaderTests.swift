@@ -17,37 +17,45 @@ struct HomepageReaderTests {
     #expect(document.collaborators.reduce(0) { $0 + $1.count } == 128)
     #expect(document.diagnostics.isEmpty, "\(document.diagnostics)")
     #expect(document.owner == "Zeyuan Allen-Zhu")
-    #expect(document.collaborators.first == Collaborator(
-      name: "Edward J. Hu", count: 1,
-      location: InputLocation(file: "allen-zhu-homepage.txt", line: 6, column: 1)))
+    #expect(
+      document.collaborators.first
+        == Collaborator(
+          name: "Edward J. Hu", count: 1,
+          location: InputLocation(file: "allen-zhu-homepage.txt", line: 6, column: 1)))
     #expect(document.collaborators.last?.name == "Weizhu Chen")
     #expect(document.collaborators.last?.count == 6)
     #expect(document.collaborators.allSatisfy { $0.location.line == 6 })
   }
 
-  @Test("names are read as written", arguments: [
-    ("Yingyu Liang", 1),  // "Yingyu Liang(1)": no space before the count
-    ("Zhao Song", 2),  // "Zhao Song(2)"
-    ("Sébastien Bubeck", 2),  // diacritics kept
-    ("Peter Richtárik", 1),
-    ("Yuanzhi Li", 21),
-    ("Lorenzo Orecchia", 8),
-    ("David SimchiLevi", 1),
-    ("Yin Tat Lee", 1),
-  ])
+  @Test(
+    "names are read as written",
+    arguments: [
+      ("Yingyu Liang", 1),  // "Yingyu Liang(1)": no space before the count
+      ("Zhao Song", 2),  // "Zhao Song(2)"
+      ("Sébastien Bubeck", 2),  // diacritics kept
+      ("Peter Richtárik", 1),
+      ("Yuanzhi Li", 21),
+      ("Lorenzo Orecchia", 8),
+      ("David SimchiLevi", 1),
+      ("Yin Tat Lee", 1),
+    ])
   func collaborator(name: String, count: Int) throws {
     let matches = try Self.seed().collaborators.filter { $0.name == name }
     #expect(matches.map(\.count) == [count])
   }
 
-  @Test("54 abstracts: every non-blank line but the 5 biography lines and the collaborator line, with one split abstract joined")
+  @Test(
+    "54 abstracts: every non-blank line but the 5 biography lines and the collaborator line, with one split abstract joined"
+  )
   func abstracts() throws {
     // Hand count: 70 lines, 9 blank → 61 paragraphs; lines 1–5 are biography, line 6 the
     // collaborator line; line 36 ("We introduce") runs into line 37 → 61 − 6 − 1 = 54.
     let abstracts = try Self.seed().abstracts
     #expect(abstracts.count == 54)
     #expect(abstracts.first?.location.line == 7)
-    #expect(abstracts.first?.text.hasPrefix("The dominant paradigm of natural language processing") == true)
+    #expect(
+      abstracts.first?.text.hasPrefix("The dominant paradigm of natural language processing")
+        == true)
     #expect(abstracts.last?.location.line == 70)
     let lines = abstracts.map(\.location.line)
     #expect(!lines.contains { (1...6).contains($0) })
@@ -68,7 +76,8 @@ struct HomepageReaderTests {
   @Test("a fragment that runs into the next line is joined to it")
   func fragment() throws {
     let joined = try Self.seed().abstracts.first { $0.location.line == 36 }
-    #expect(joined?.text.hasPrefix("We introduce Unlike previous results, The main ingredient") == true)
+    #expect(
+      joined?.text.hasPrefix("We introduce Unlike previous results, The main ingredient") == true)
     #expect(joined?.text.hasSuffix("give Katyusha a hug.") == true)
   }
 

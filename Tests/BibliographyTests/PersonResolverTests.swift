@@ -22,11 +22,14 @@ struct PersonResolverTests {
     #expect(person.displayName == "Jason D. Lee")  // most complete, then most frequent
     #expect(person.variants == ["Jason D. Lee", "Jason D Lee", "Jason Lee"])
     #expect(person.occurrences == 5)
-    #expect(resolution.people.map(\.displayName) == ["Qi Lei", "Jason D. Lee", "Kurtland Chua", "Wei Hu"])
-    #expect(resolution.merges.filter { $0.canonical == "Jason D. Lee" }.sorted { $0.variant < $1.variant } == [
-      NameMerge(canonical: "Jason D. Lee", variant: "Jason D Lee", reason: .spelling),
-      NameMerge(canonical: "Jason D. Lee", variant: "Jason Lee", reason: .fewerGivenNames),
-    ])
+    #expect(
+      resolution.people.map(\.displayName) == ["Qi Lei", "Jason D. Lee", "Kurtland Chua", "Wei Hu"])
+    #expect(
+      resolution.merges.filter { $0.canonical == "Jason D. Lee" }.sorted { $0.variant < $1.variant }
+        == [
+          NameMerge(canonical: "Jason D. Lee", variant: "Jason D Lee", reason: .spelling),
+          NameMerge(canonical: "Jason D. Lee", variant: "Jason Lee", reason: .fewerGivenNames),
+        ])
     #expect(resolution.ambiguities.isEmpty)
   }
 
@@ -34,13 +37,18 @@ struct PersonResolverTests {
   func dhillon() {
     let resolution = resolver.resolve([["Inderjit S. Dhillon", "Qi Lei"], ["Inderjit Dhillon"]])
     #expect(samePerson(resolution, "Inderjit S. Dhillon", "Inderjit Dhillon"))
-    #expect(resolution.people[resolution.person(for: "Inderjit Dhillon")].displayName == "Inderjit S. Dhillon")
-    #expect(resolution.merges == [
-      NameMerge(canonical: "Inderjit S. Dhillon", variant: "Inderjit Dhillon", reason: .fewerGivenNames)
-    ])
+    #expect(
+      resolution.people[resolution.person(for: "Inderjit Dhillon")].displayName
+        == "Inderjit S. Dhillon")
+    #expect(
+      resolution.merges == [
+        NameMerge(
+          canonical: "Inderjit S. Dhillon", variant: "Inderjit Dhillon", reason: .fewerGivenNames)
+      ])
   }
 
-  @Test("different middle initials stay apart, and a bare name that fits both is reported, not merged")
+  @Test(
+    "different middle initials stay apart, and a bare name that fits both is reported, not merged")
   func differentMiddleInitials() {
     let resolution = resolver.resolve([["Jason D. Lee"], ["Jason K. Lee"], ["Jason Lee"]])
     #expect(resolution.people.count == 3)
@@ -48,15 +56,17 @@ struct PersonResolverTests {
     #expect(resolution.person(for: "Jason Lee") != resolution.person(for: "Jason D. Lee"))
     #expect(resolution.person(for: "Jason Lee") != resolution.person(for: "Jason K. Lee"))
     #expect(resolution.merges.isEmpty)
-    #expect(resolution.ambiguities == [
-      NameAmbiguity(name: "Jason Lee", candidates: ["Jason D. Lee", "Jason K. Lee"])
-    ])
+    #expect(
+      resolution.ambiguities == [
+        NameAmbiguity(name: "Jason Lee", candidates: ["Jason D. Lee", "Jason K. Lee"])
+      ])
   }
 
   @Test("two names on the same paper are never merged")
   func samePaper() {
     let resolution = resolver.resolve([
-      ["Jason D. Lee", "Jason Lee"], ["Wei Wang", "Wei  Wang."], ["Ann Smith", "Ann B. Smith"], ["Ann Smith"],
+      ["Jason D. Lee", "Jason Lee"], ["Wei Wang", "Wei  Wang."], ["Ann Smith", "Ann B. Smith"],
+      ["Ann Smith"],
     ])
     #expect(resolution.person(for: "Jason D. Lee") != resolution.person(for: "Jason Lee"))
     #expect(resolution.person(for: "Ann Smith") != resolution.person(for: "Ann B. Smith"))
@@ -79,7 +89,10 @@ struct PersonResolverTests {
     ])
     #expect(samePerson(resolution, "Enxu Yen", "Ian En-Hsu Yen"))
     #expect(resolution.people[resolution.person(for: "Ian En-Hsu Yen")].displayName == "Enxu Yen")
-    #expect(resolution.merges == [NameMerge(canonical: "Enxu Yen", variant: "Ian En-Hsu Yen", reason: .aliasTable)])
+    #expect(
+      resolution.merges == [
+        NameMerge(canonical: "Enxu Yen", variant: "Ian En-Hsu Yen", reason: .aliasTable)
+      ])
   }
 
   @Test("the alias table wins over the same-paper rule and over ambiguity")
@@ -100,7 +113,8 @@ struct PersonResolverTests {
       .init(canonical: "Wei X. Hu", aliases: ["W. X. Hu"]),
     ])
     // Without the table "Wei Hu" would join "Wei X. Hu" (the only fuller form).
-    #expect(samePerson(PersonResolver().resolve([["Wei Hu"], ["Wei X. Hu"]]), "Wei Hu", "Wei X. Hu"))
+    #expect(
+      samePerson(PersonResolver().resolve([["Wei Hu"], ["Wei X. Hu"]]), "Wei Hu", "Wei X. Hu"))
     let resolution = PersonResolver(aliases: aliases).resolve([["Wei Hu"], ["Wei X. Hu"]])
     #expect(resolution.person(for: "Wei Hu") != resolution.person(for: "Wei X. Hu"))
   }
@@ -115,30 +129,41 @@ struct PersonResolverTests {
     #expect(samePerson(resolution, "J. Yi", "Jinfeng Yi"))
     #expect(samePerson(resolution, "R. Vaculin", "Roman Vaculin"))
     #expect(samePerson(resolution, "A. G. Dimakis", "A. Dimakis", "Alexandros G. Dimakis"))
-    #expect(resolution.merges.contains(NameMerge(canonical: "Qi Lei", variant: "Q. Lei", reason: .initials)))
-    #expect(resolution.merges.contains(
-      NameMerge(canonical: "Alexandros G. Dimakis", variant: "A. G. Dimakis", reason: .initials)))
+    #expect(
+      resolution.merges.contains(
+        NameMerge(canonical: "Qi Lei", variant: "Q. Lei", reason: .initials)))
+    #expect(
+      resolution.merges.contains(
+        NameMerge(canonical: "Alexandros G. Dimakis", variant: "A. G. Dimakis", reason: .initials)))
   }
 
   @Test("initials that fit two people are reported, not merged")
   func ambiguousInitials() {
     let resolution = resolver.resolve([["Qi Lei"], ["Qiang Lei"], ["Q. Lei"]])
     #expect(resolution.people.count == 3)
-    #expect(resolution.ambiguities == [NameAmbiguity(name: "Q. Lei", candidates: ["Qi Lei", "Qiang Lei"])])
+    #expect(
+      resolution.ambiguities == [
+        NameAmbiguity(name: "Q. Lei", candidates: ["Qi Lei", "Qiang Lei"])
+      ])
   }
 
   @Test("different first names and different family names never merge")
   func differentPeople() {
-    let resolution = resolver.resolve([["Wei Hu"], ["Edward J. Hu"], ["Wei Chen"], ["E. Hu"], ["Wei"]])
+    let resolution = resolver.resolve([
+      ["Wei Hu"], ["Edward J. Hu"], ["Wei Chen"], ["E. Hu"], ["Wei"],
+    ])
     #expect(resolution.person(for: "Wei Hu") != resolution.person(for: "Edward J. Hu"))
     #expect(resolution.person(for: "Wei Hu") != resolution.person(for: "Wei Chen"))
     #expect(resolution.person(for: "E. Hu") == resolution.person(for: "Edward J. Hu"))
-    #expect(resolution.person(for: "Wei") != resolution.person(for: "Wei Hu"))  // one word: never guessed
+    // A one-word name is never guessed.
+    #expect(resolution.person(for: "Wei") != resolution.person(for: "Wei Hu"))
   }
 
   @Test("diacritics are kept for display and ignored for matching")
   func diacritics() {
-    let resolution = resolver.resolve([["Sebastien Bubeck"], ["Sébastien Bubeck"], ["Peter Richtarik"], ["Peter Richtárik"]])
+    let resolution = resolver.resolve([
+      ["Sebastien Bubeck"], ["Sébastien Bubeck"], ["Peter Richtarik"], ["Peter Richtárik"],
+    ])
     #expect(resolution.people.count == 2)
     #expect(resolution.people.map(\.displayName) == ["Sébastien Bubeck", "Peter Richtárik"])
     #expect(resolution.merges.map(\.reason) == [.spelling, .spelling])
@@ -148,7 +173,10 @@ struct PersonResolverTests {
   func mostFrequent() {
     let resolution = resolver.resolve([["Jason D. Lee"], ["Jason D Lee"], ["Jason D Lee"]])
     #expect(resolution.people.map(\.displayName) == ["Jason D Lee"])
-    #expect(resolution.merges == [NameMerge(canonical: "Jason D Lee", variant: "Jason D. Lee", reason: .spelling)])
+    #expect(
+      resolution.merges == [
+        NameMerge(canonical: "Jason D Lee", variant: "Jason D. Lee", reason: .spelling)
+      ])
   }
 
   @Test("every variant that differs from its display name is listed as a merge, once")
@@ -157,7 +185,9 @@ struct PersonResolverTests {
       ["Jason D. Lee"], ["Jason Lee"], ["J. Lee"], ["Jason D Lee"], ["Qi Lei"], ["Q. Lei"],
     ])
     let listed = resolution.merges.map(\.variant).sorted()
-    let expected = resolution.people.flatMap { person in person.variants.filter { $0 != person.displayName } }.sorted()
+    let expected = resolution.people.flatMap { person in
+      person.variants.filter { $0 != person.displayName }
+    }.sorted()
     #expect(listed == expected)
     #expect(listed == ["J. Lee", "Jason D Lee", "Jason Lee", "Q. Lei"])
   }
@@ -173,19 +203,25 @@ struct PersonResolverTests {
     let homepage = HomepageReader(owner: "Zeyuan Allen-Zhu")
       .parse(try TestData.text("Data/allen-zhu-homepage.txt"), file: "homepage")
     let aliases = try AliasTable.read(contentsOf: TestData.path("Data/aliases.tsv"))
-    let documents = cv.publications.map(\.authors) + homepage.collaborators.map { ["Zeyuan Allen-Zhu", $0.name] }
+    let documents =
+      cv.publications.map(\.authors) + homepage.collaborators.map { ["Zeyuan Allen-Zhu", $0.name] }
     let resolution = PersonResolver(aliases: aliases).resolve(documents)
     #expect(samePerson(resolution, "Q. Lei", "Qi Lei"))
     #expect(samePerson(resolution, "W. Sun", "Wei Sun"))
     #expect(samePerson(resolution, "Jason D. Lee", "Jason D Lee", "Jason Lee"))
     #expect(samePerson(resolution, "Inderjit S. Dhillon", "Inderjit Dhillon"))
     #expect(samePerson(resolution, "Enxu Yen", "Ian En-Hsu Yen"))
-    #expect(resolution.people[resolution.person(for: "Contantinos Daskalakis")].displayName == "Constantinos Daskalakis")
-    #expect(resolution.people[resolution.person(for: "David SimchiLevi")].displayName == "David Simchi-Levi")
+    #expect(
+      resolution.people[resolution.person(for: "Contantinos Daskalakis")].displayName
+        == "Constantinos Daskalakis")
+    #expect(
+      resolution.people[resolution.person(for: "David SimchiLevi")].displayName
+        == "David Simchi-Levi")
     // Wei Hu and Yining Wang are on both seeds: one person each.
     let weiHu = resolution.people[resolution.person(for: "Wei Hu")]
     #expect(weiHu.occurrences == 3)  // CV entries 19 and 22, homepage line
-    #expect(resolution.people[resolution.person(for: "Yining Wang")].occurrences == 4)  // CV 2, 5, 13 + homepage
+    // CV entries 2, 5 and 13, and the homepage line.
+    #expect(resolution.people[resolution.person(for: "Yining Wang")].occurrences == 4)
     #expect(resolution.people[resolution.person(for: "M. Pietro")].variants == ["M. Pietro"])
     #expect(resolution.ambiguities.isEmpty)
   }

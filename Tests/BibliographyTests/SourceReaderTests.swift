@@ -12,7 +12,8 @@ struct SourceReaderTests {
     #expect(cv.publications.count == 49)
     #expect(cv.owner == "Qi Lei")
     #expect(cv.file == TestData.cvPath)
-    let homepage = try SourceReader.read(contentsOf: TestData.homepagePath, owner: "Zeyuan Allen-Zhu")
+    let homepage = try SourceReader.read(
+      contentsOf: TestData.homepagePath, owner: "Zeyuan Allen-Zhu")
     #expect(homepage.format == .homepage)
     #expect(homepage.collaborators.count == 56)
     #expect(homepage.owner == "Zeyuan Allen-Zhu")
@@ -34,12 +35,14 @@ struct SourceReaderTests {
     return (directory, url.path)
   }
 
-  @Test("UTF-8 with and without BOM, UTF-16 LE and BE with BOM: same records, no warnings", arguments: [
-    ("utf8", [UInt8]()),
-    ("utf8-bom", [0xEF, 0xBB, 0xBF]),
-    ("utf16le", [0xFF, 0xFE]),
-    ("utf16be", [0xFE, 0xFF]),
-  ])
+  @Test(
+    "UTF-8 with and without BOM, UTF-16 LE and BE with BOM: same records, no warnings",
+    arguments: [
+      ("utf8", [UInt8]()),
+      ("utf8-bom", [0xEF, 0xBB, 0xBF]),
+      ("utf16le", [0xFF, 0xFE]),
+      ("utf16be", [0xFE, 0xFF]),
+    ])
   func encodings(name: String, bom: [UInt8]) throws {
     var bytes = bom
     if name.hasPrefix("utf16") {
@@ -61,7 +64,9 @@ struct SourceReaderTests {
 
   @Test("Latin-1 bytes are kept (é = 0xE9) and the fallback is reported")
   func latin1() throws {
-    var bytes = Array("Publications\n\n- S".utf8) + [0xE9] + Array("bastien Bubeck, Qi Lei, \"A Title\", ICML, 2020\n".utf8)
+    var bytes =
+      Array("Publications\n\n- S".utf8) + [0xE9]
+      + Array("bastien Bubeck, Qi Lei, \"A Title\", ICML, 2020\n".utf8)
     bytes += [0xFC]  // one more non-UTF-8 byte at the end: ü
     let (directory, path) = try Self.write(bytes, name: "latin1.txt")
     defer { try? FileManager.default.removeItem(at: directory) }

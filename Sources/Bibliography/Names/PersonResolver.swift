@@ -296,7 +296,8 @@ struct ResolverState {
       } else {
         personByRoot[root] = people.count
         members.append([id])
-        people.append(ResolvedPerson(id: people.count, displayName: "", variants: [], occurrences: 0))
+        people.append(
+          ResolvedPerson(id: people.count, displayName: "", variants: [], occurrences: 0))
       }
     }
     var merges: [NameMerge] = []

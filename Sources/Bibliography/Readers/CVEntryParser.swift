@@ -26,7 +26,9 @@ enum CVEntryParser {
       }
     }
     // Looser shapes need a date, so that prose with a list of names is not an entry.
-    if firstYear(in: text) != nil || statusWords.contains(where: { text.lowercased().contains("(" + $0) }) {
+    if firstYear(in: text) != nil
+      || statusWords.contains(where: { text.lowercased().contains("(" + $0) })
+    {
       for shape in [commaShape, titleFirstShape] {
         if let found = shape(text) {
           return build(entry, authorsText: found.authors, title: found.title, rest: found.rest)
@@ -259,7 +261,9 @@ enum CVEntryParser {
     if separator == ",", chunks.count >= 2, !trimmed.contains(";"),
       chunks[0].split(separator: " ").count == 1, chunks[1].split(separator: " ").count == 1,
       !initialsOnly(chunks[0]), !initialsOnly(chunks[1]),
-      chunks.count == 2 ? trimmed.contains(" and ") : chunks[2...].allSatisfy({ $0.split(separator: " ").count >= 2 })
+      chunks.count == 2
+        ? trimmed.contains(" and ")
+        : chunks[2...].allSatisfy({ $0.split(separator: " ").count >= 2 })
     {
       chunks = [chunks[1] + " " + chunks[0]] + chunks[2...]
     }
@@ -354,8 +358,9 @@ enum CVEntryParser {
 
   /// "doi:10.1016/x", "https://doi.org/10.1016/x" → "10.1016/x".
   static func doi(in text: String) -> String? {
-    guard let range = text.range(of: "doi.org/", options: .caseInsensitive)
-      ?? text.range(of: "doi:", options: .caseInsensitive)
+    guard
+      let range = text.range(of: "doi.org/", options: .caseInsensitive)
+        ?? text.range(of: "doi:", options: .caseInsensitive)
     else { return nil }
     let id = text[range.upperBound...].drop(while: \.isWhitespace)
       .prefix(while: { !$0.isWhitespace && $0 != ")" && $0 != "]" })
@@ -380,7 +385,8 @@ enum CVEntryParser {
     var i = 0
     while i + 4 <= characters.count {
       if (i..<(i + 4)).allSatisfy(isDigit),
-        let year = Int(text[characters[i]..<(i + 4 < characters.count ? characters[i + 4] : text.endIndex)]),
+        let year = Int(
+          text[characters[i]..<(i + 4 < characters.count ? characters[i + 4] : text.endIndex)]),
         (1800...2099).contains(year)
       {
         let before: Character? = i > 0 ? text[characters[i - 1]] : nil
@@ -410,7 +416,10 @@ enum CVEntryParser {
     var text = TextScanning.collapseWhitespace(TextScanning.removing(["*"], from: rest))
       .replacingOccurrences(of: "__", with: "")
       .trimmingCharacters(in: separators)
-    for prefix in ["to appear at ", "to appear in ", "accepted at ", "accepted to ", "accepted in ", "in: ", "in "]
+    for prefix in [
+      "to appear at ", "to appear in ", "accepted at ", "accepted to ", "accepted in ", "in: ",
+      "in ",
+    ]
     where text.lowercased().hasPrefix(prefix) {
       text = String(text.dropFirst(prefix.count))
       break
@@ -444,15 +453,19 @@ enum CVEntryParser {
     if let link = venue.range(of: "http") {
       venue = String(venue[..<link.lowerBound]).trimmingCharacters(in: separators)
     }
-    while let comma = venue.lastIndex(of: ","), isVolumeOrPages(venue[venue.index(after: comma)...]) {
-      venue = String(venue[..<comma]).trimmingCharacters(in: separators.union(CharacterSet(charactersIn: "(")))
+    while let comma = venue.lastIndex(of: ","), isVolumeOrPages(venue[venue.index(after: comma)...])
+    {
+      venue = String(venue[..<comma]).trimmingCharacters(
+        in: separators.union(CharacterSet(charactersIn: "(")))
     }
     return (venue.isEmpty ? nil : venue, year)
   }
 
   // MARK: - Kind
 
-  static func classify(venue: String, entryText: String, section: PublicationKind?) -> PublicationKind {
+  static func classify(venue: String, entryText: String, section: PublicationKind?)
+    -> PublicationKind
+  {
     if section == .patent || section == .workshop { return section ?? .other }
     let lower = venue.lowercased()
     let words = Set(TextScanning.lowercaseWords(venue))

@@ -94,7 +94,9 @@ public struct CVTextReader: RecordReader, OwnerInitializableReader {
       for author in publication.authors {
         // Family name and first initial, so "Qi Lei" and "Q. Lei" count together.
         let name = NameNormalizer.parse(author)
-        let key = name.familyKey + " " + (name.given.first.map { String(NameNormalizer.fold($0).prefix(1)) } ?? "")
+        let key =
+          name.familyKey + " "
+          + (name.given.first.map { String(NameNormalizer.fold($0).prefix(1)) } ?? "")
         spellings[key, default: [:]][author, default: 0] += 1
         if seen.insert(key).inserted { entries[key, default: 0] += 1 }
       }
@@ -281,7 +283,8 @@ public struct CVTextReader: RecordReader, OwnerInitializableReader {
       && (legendLower.contains("α") || legendLower.contains("alphabet")
         || legendLower.contains("order"))
     if words.contains(where: publicationWords.contains) || lower.contains("working paper")
-      || ["in press", "in print", "forthcoming", "accepted", "published", "refereed"].contains(where: lower.hasPrefix)
+      || ["in press", "in print", "forthcoming", "accepted", "published", "refereed"].contains(
+        where: lower.hasPrefix)
     {
       let kind: PublicationKind?
       if words.contains(where: { $0.hasPrefix("workshop") }) {

@@ -127,7 +127,9 @@ extension TextScanning {
     var result = ""
     var index = text.startIndex
     while index < text.endIndex {
-      if text[index] == "[" || (text[index] == "!" && text[text.index(after: index)...].first == "[") {
+      if text[index] == "["
+        || (text[index] == "!" && text[text.index(after: index)...].first == "[")
+      {
         let isImage = text[index] == "!"
         let open = isImage ? text.index(after: index) : index
         if let closeBracket = text[open...].firstIndex(of: "]"),
