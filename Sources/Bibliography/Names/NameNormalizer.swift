@@ -166,7 +166,11 @@ public enum NameNormalizer {
   /// Folds text for comparison: lower case, no diacritics, no periods, hyphens or
   /// apostrophes, single spaces. "Richtárik" → "richtarik", "Simchi-Levi" → "simchilevi".
   public static func fold(_ text: String) -> String {
-    let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+    // Foundation's folding is the slow part; plain ASCII only needs lower-casing.
+    let folded =
+      text.utf8.allSatisfy { $0 < 0x80 }
+      ? text.lowercased()
+      : text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
     var result = ""
     result.reserveCapacity(folded.utf8.count)
     var pendingSpace = false

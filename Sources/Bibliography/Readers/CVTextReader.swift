@@ -36,6 +36,8 @@ public struct CVTextReader: RecordReader, OwnerInitializableReader {
   public static func confidence(for text: String) -> Double {
     let scan = Self.scan(text, file: "")
     let readable = scan.entries.prefix(20).filter {
+      // A paragraph of prose is not worth parsing to find out it is not an entry.
+      guard $0.text.utf8.count <= 1_200 else { return false }
       if case .publication = CVEntryParser.parse($0) { return true }
       return false
     }.count
@@ -120,7 +122,12 @@ public struct CVTextReader: RecordReader, OwnerInitializableReader {
     /// The section heading says `*` marks alphabetical order.
     var starMeansAlphabetical: Bool
 
-    var text: String {
+    /// The entry's text, computed once when the entry is complete.
+    private(set) var text = ""
+
+    mutating func seal() { text = Self.text(of: lines) }
+
+    static func text(of lines: [String]) -> String {
       var joined = lines.joined(separator: " ")
       // A link that opens an entry is its title: `<a href=…>Title</a>`, `[Title](url)`.
       if joined.hasPrefix("<a "), let open = joined.firstIndex(of: ">"),
@@ -169,7 +176,10 @@ public struct CVTextReader: RecordReader, OwnerInitializableReader {
     var inComment = false
     var inFrontMatter = false
     func finish() {
-      if let entry = current { result.entries.append(entry) }
+      if var entry = current {
+        entry.seal()
+        result.entries.append(entry)
+      }
       current = nil
     }
     let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
@@ -264,6 +274,8 @@ public struct CVTextReader: RecordReader, OwnerInitializableReader {
   }
 
   static func heading(_ line: String) -> Heading? {
+    // A heading is a few words; long lines are text (and cost time to inspect).
+    guard line.utf8.count <= 120 else { return nil }
     var text = Substring(line)
     text = text.drop(while: { $0 == "#" })
     var cleaned = TextScanning.removing(["*", "_"], from: String(text))
