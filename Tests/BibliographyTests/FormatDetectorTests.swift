@@ -51,8 +51,11 @@ struct FormatDetectorTests {
   @Test("every registered reader answers for its own format")
   func registry() {
     for type in FormatDetector.readers {
-      let reader = FormatDetector.reader(for: type.format, owner: nil)
-      #expect(Swift.type(of: reader).format == type.format)
+      for owner in [nil, "Someone"] {
+        let document = FormatDetector.reader(for: type.format, owner: owner).parse("", file: "f")
+        #expect(document.format == type.format)
+        #expect(owner == nil || document.owner == owner)
+      }
     }
     #expect(FormatDetector.readers.contains { $0.format == .cvText })
     #expect(FormatDetector.readers.contains { $0.format == .homepage })
