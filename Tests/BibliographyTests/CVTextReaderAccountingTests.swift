@@ -31,10 +31,11 @@ struct CVTextReaderAccountingTests {
   func damaged() throws {
     var lines = try TestData.text("Data/qi-lei-cv.txt")
       .split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init)
-    // Line 102 (entry 5): quotes removed and no sentence shape left.
-    lines[101] = "- 5. Qian Yu, Yining Wang, Baihe Huang, Qi Lei, Jason D Lee, Sample Complexity for Quadratic Bandits, NeurIPS 36, 2023"
+    // Line 102 (entry 5): the authors are gone and no title is quoted.
+    lines[101] = "- 5. sample complexity for quadratic bandits: hessian dependent bounds, 2023"
     // Line 107 (entry 10): the closing quote is lost.
-    lines[106] = "- 10. Zihan Wang, Jason Lee, **Qi Lei**, \"Reconstructing Training Data from Model Gradient, Provably, AISTATS, 2023"
+    lines[106] =
+      "- 10. Zihan Wang, Jason Lee, **Qi Lei**, \"Reconstructing Training Data from Model Gradient, Provably, AISTATS, 2023"
     // Line 133 (entry 33): only a stray fragment is left.
     lines[132] = "- 33. ???"
     let text = lines.joined(separator: "\n")
@@ -44,7 +45,9 @@ struct CVTextReaderAccountingTests {
     #expect(document.publications.count == 46)
     #expect(document.publications.count + document.diagnostics.count == entries.count)
     #expect(document.diagnostics.map(\.location.line) == [102, 107, 133])
-    #expect(document.diagnostics.allSatisfy { $0.severity == .error && $0.location.file == "damaged.txt" })
+    #expect(
+      document.diagnostics.allSatisfy { $0.severity == .error && $0.location.file == "damaged.txt" }
+    )
     #expect(document.diagnostics[1].message.contains("never closed"))
     #expect(document.diagnostics[0].message.contains("no quoted title"))
     // Reading went on: the entry after each damaged one is still there.
@@ -64,6 +67,27 @@ struct CVTextReaderAccountingTests {
     // 34 numbered items (README of shared/datasets); numbers 0 are unpublished items.
     let text = try SourceReader.readText(contentsOf: path)
     let items = text.split(whereSeparator: \.isNewline).filter { $0.contains(/^\d{1,3}\.\s/) }.count
-    #expect(document.publications.count + document.diagnostics.filter { $0.severity == .error }.count == items)
+    #expect(
+      document.publications.count + document.diagnostics.filter { $0.severity == .error }.count
+        == items)
+  }
+
+  @Test(
+    "dataset lists without a publication heading are read whole; record counts from the datasets README",
+    arguments: [
+      ("debetten--debetten.github.io.md", 24),
+      ("decision-analytics-group--decision-analytics-group.github.io.md", 19),
+    ])
+  func headinglessLists(name: String, records: Int) throws {
+    let path = TestData.packageRoot.deletingLastPathComponent()
+      .appendingPathComponent("shared/datasets/cv-text/\(name)").path
+    guard FileManager.default.fileExists(atPath: path) else {
+      Issue.record("shared dataset missing: \(path)")
+      return
+    }
+    let document = try SourceReader.read(contentsOf: path)
+    #expect(document.format == .cvText)
+    #expect(document.publications.count == records)
+    #expect(document.publications.allSatisfy { !$0.authors.isEmpty && !$0.title.isEmpty })
   }
 }

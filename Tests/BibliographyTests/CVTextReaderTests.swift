@@ -30,7 +30,9 @@ struct CVTextReaderTests {
     let entry = Self.articles(try Self.seed())[37]
     #expect(entry.title == "Gradient Coding: Avoiding Stragglers in Distributed Learning")
     #expect(
-      entry.authors == ["Rashish Tandon", "Qi Lei", "Alexandros G. Dimakis", "Nikos Karampatziakis"])
+      entry.authors == [
+        "Rashish Tandon", "Qi Lei", "Alexandros G. Dimakis", "Nikos Karampatziakis",
+      ])
     #expect(entry.venue?.contains("ICML") == true)
     #expect(entry.year == 2017)
     #expect(entry.kind == .conference)
@@ -38,13 +40,15 @@ struct CVTextReaderTests {
     #expect(entry.location == InputLocation(file: "qi-lei-cv.txt", line: 138))
   }
 
-  @Test("entries that lost their number are read in place", arguments: [
-    (6, 103, "Cluster-aware Semi-supervised Learning"),
-    (11, 108, "Sample Efficiency of Data Augmentation Consistency Regularization"),
-    (16, 114, "Optimal Gradient-based Algorithms for Nonconcave Bandit Optimization"),
-    (25, 123, "Communication-Efficient Asynchronous Stochastic Frank-Wolfe"),
-    (45, 148, "Beyond Gradient and Priors in Privacy Attacks"),
-  ])
+  @Test(
+    "entries that lost their number are read in place",
+    arguments: [
+      (6, 103, "Cluster-aware Semi-supervised Learning"),
+      (11, 108, "Sample Efficiency of Data Augmentation Consistency Regularization"),
+      (16, 114, "Optimal Gradient-based Algorithms for Nonconcave Bandit Optimization"),
+      (25, 123, "Communication-Efficient Asynchronous Stochastic Frank-Wolfe"),
+      (45, 148, "Beyond Gradient and Priors in Privacy Attacks"),
+    ])
   func unnumbered(position: Int, line: Int, titlePrefix: String) throws {
     let entry = Self.articles(try Self.seed())[position - 1]
     #expect(entry.title.hasPrefix(titlePrefix))
@@ -54,8 +58,13 @@ struct CVTextReaderTests {
   @Test("the entry split over two lines keeps its authors and its title")
   func splitEntry() throws {
     let entry = Self.articles(try Self.seed())[24]
-    #expect(entry.authors == ["Jiacheng Zhuo", "Qi Lei", "Alexandros G. Dimakis", "Constantine Caramanis"])
-    #expect(entry.title == "Communication-Efficient Asynchronous Stochastic Frank-Wolfe over Nuclearnorm Ball")
+    #expect(
+      entry.authors == [
+        "Jiacheng Zhuo", "Qi Lei", "Alexandros G. Dimakis", "Constantine Caramanis",
+      ])
+    #expect(
+      entry.title
+        == "Communication-Efficient Asynchronous Stochastic Frank-Wolfe over Nuclearnorm Ball")
     #expect(entry.year == 2020)
     #expect(entry.venue?.contains("AISTATS") == true)
   }
@@ -108,9 +117,12 @@ struct CVTextReaderTests {
     #expect(patents.count == 2)
     #expect(
       patents[0].title
-        == "Method and System for General and Efficient Time Series Representation Learning via Dynamic Time Warping")
+        == "Method and System for General and Efficient Time Series Representation Learning via Dynamic Time Warping"
+    )
     #expect(patents[0].authors == ["Q. Lei", "J. Yi", "R. Vaculin", "W. Sun"])
-    #expect(patents[1].title == "Real-Time Cold Start Recommendation and Rationale within a Dialog System")
+    #expect(
+      patents[1].title == "Real-Time Cold Start Recommendation and Rationale within a Dialog System"
+    )
     #expect(patents[1].authors == ["Q. Lei", "J. Yi", "R. Vaculin", "M. Pietro"])
     #expect(patents.map(\.location.line) == [154, 156])
   }
@@ -120,13 +132,17 @@ struct CVTextReaderTests {
     let lines = try Self.seed().publications.map(\.location.line)
     // Publications start at line 98; Teaching starts at 159.
     #expect(lines.allSatisfy { (98...157).contains($0) })
-    #expect(!(try Self.seed()).publications.contains { $0.title.contains("Provably effective algorithms") })
+    #expect(
+      !(try Self.seed()).publications.contains {
+        $0.title.contains("Provably effective algorithms")
+      })
   }
 
   @Test("the owner is detected as the name on most entries, unless given")
   func owner() throws {
     #expect(try Self.seed().owner == "Qi Lei")
-    let given = CVTextReader(owner: "Someone Else").parse(try TestData.text("Data/qi-lei-cv.txt"), file: "cv")
+    let given = CVTextReader(owner: "Someone Else").parse(
+      try TestData.text("Data/qi-lei-cv.txt"), file: "cv")
     #expect(given.owner == "Someone Else")
   }
 
@@ -180,7 +196,8 @@ struct CVTextReaderTests {
     #expect(document.publications[0].title == "A study of things")
     #expect(document.publications[0].year == 2015)
     #expect(document.publications[0].kind == .journal)
-    #expect(document.publications[1].authors == ["Corriveau A", "Rosenberg MD", "deBettencourt MT"])
+    #expect(
+      document.publications[1].authors == ["Corriveau A", "Rosenberg MD", "deBettencourt MT"])
     #expect(document.publications[1].title == "Attention dynamics in memory")
     #expect(document.publications[1].year == 2024)
   }

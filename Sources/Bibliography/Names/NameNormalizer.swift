@@ -55,6 +55,7 @@ public enum NameNormalizer {
   ///
   /// - Complexity: O(*n*) in the length of `raw`.
   public static func clean(_ raw: String) -> String {
+    if isAlreadyClean(raw) { return raw }
     var text = stripMarkup(raw.precomposedStringWithCanonicalMapping)
     text = text.trimmingCharacters(in: strippedAround)
     for prefix in ["and ", "And ", "& "] where text.hasPrefix(prefix) {
@@ -67,6 +68,31 @@ public enum NameNormalizer {
       text = String(text.dropLast()).trimmingCharacters(in: strippedAround)
     }
     return text
+  }
+
+  /// Plain ASCII letters, single inner spaces, periods, hyphens and apostrophes, not
+  /// starting with "and " and not ending with a period: nothing for ``clean(_:)`` to do.
+  /// Checked on UTF-8 bytes, because most names in a corpus are like this.
+  static func isAlreadyClean(_ text: String) -> Bool {
+    let bytes = text.utf8
+    guard let first = bytes.first, let last = bytes.last,
+      isASCIILetter(first), isASCIILetter(last)
+    else { return false }
+    var previous: UInt8 = 0
+    for byte in bytes {
+      let allowed = isASCIILetter(byte) || byte == 0x2E || byte == 0x2D || byte == 0x27
+      if byte == 0x20 {
+        if previous == 0x20 { return false }
+      } else if !allowed {
+        return false
+      }
+      previous = byte
+    }
+    return !(text.hasPrefix("and ") || text.hasPrefix("And "))
+  }
+
+  static func isASCIILetter(_ byte: UInt8) -> Bool {
+    (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
   }
 
   /// Removes HTML tags, `$…$` math, emphasis and mark characters; one space between words.
@@ -166,7 +192,11 @@ public enum NameNormalizer {
   /// Folds text for comparison: lower case, no diacritics, no periods, hyphens or
   /// apostrophes, single spaces. "Richtárik" → "richtarik", "Simchi-Levi" → "simchilevi".
   public static func fold(_ text: String) -> String {
-    let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+    // Foundation's folding is the slow part; plain ASCII only needs lower-casing.
+    let folded =
+      text.utf8.allSatisfy { $0 < 0x80 }
+      ? text.lowercased()
+      : text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
     var result = ""
     result.reserveCapacity(folded.utf8.count)
     var pendingSpace = false
@@ -212,7 +242,7 @@ public enum NameNormalizer {
         if next == nil { return false }
       }
     }
-    return groups == 1 || allDotted || (groups == 2 && hyphenated)
+    return groups == 1 || (groups > 1 && (allDotted || (groups == 2 && hyphenated)))
   }
 
   // MARK: - Internals
@@ -257,7 +287,7 @@ public enum NameNormalizer {
   /// "MT", "B.", "AR" after a single family word (Vancouver style).
   static func isVancouverInitials(_ token: String) -> Bool {
     let characters = Array(token)
-    if (1...2).contains(characters.count) { return characters.allSatisfy(\.isUppercase) }
+    if (1...2).contains(characters.count), characters.allSatisfy(\.isUppercase) { return true }
     if characters.count == 2 || characters.count == 4 {
       return stride(from: 0, to: characters.count, by: 2).allSatisfy {
         characters[$0].isUppercase && characters[$0 + 1] == "."

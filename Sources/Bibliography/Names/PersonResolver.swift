@@ -139,11 +139,18 @@ public struct PersonResolver: Sendable {
   ///   name.
   public func resolve(_ documents: [[String]]) -> NameResolution {
     var state = ResolverState()
+    var cleanedByRaw: [String: String] = [:]  // names repeat: clean each spelling once
     for (document, names) in documents.enumerated() {
       for raw in names {
-        let cleaned = NameNormalizer.clean(raw)
+        let cleaned: String
+        if let known = cleanedByRaw[raw] {
+          cleaned = known
+        } else {
+          cleaned = NameNormalizer.clean(raw)
+          cleanedByRaw[raw] = cleaned
+        }
         if cleaned.isEmpty { continue }
-        state.add(cleaned, document: document, pin: aliases.groupIndex(for: cleaned))
+        state.add(cleaned, document: document, aliases: aliases)
       }
     }
     state.mergePinned()
@@ -160,6 +167,7 @@ public struct PersonResolver: Sendable {
 struct ResolverState {
   var names: [String] = []
   var parsed: [PersonName] = []
+  var forms: [NameForm] = []
   var keys: [String] = []
   var counts: [Int] = []
   var pins: [Int?] = []
@@ -171,16 +179,18 @@ struct ResolverState {
   var best: [Int] = []
   var ambiguous: [(name: Int, candidates: [Int])] = []
 
-  mutating func add(_ name: String, document: Int, pin: Int?) {
+  mutating func add(_ name: String, document: Int, aliases: AliasTable) {
     let id: Int
     if let existing = idByName[name] {
       id = existing
     } else {
+      let pin = aliases.groups.isEmpty ? nil : aliases.groupIndex(for: name)
       id = names.count
       idByName[name] = id
       names.append(name)
       let person = NameNormalizer.parse(name)
       parsed.append(person)
+      forms.append(NameForm(person))
       keys.append(NameNormalizer.matchKey(person))
       counts.append(0)
       pins.append(pin)
@@ -215,8 +225,7 @@ struct ResolverState {
     documents[root].formUnion(documents[child])
     clusterPin[root] = clusterPin[root] ?? clusterPin[child]
     let (x, y) = (best[root], best[child])
-    best[root] =
-      (Self.specificity(parsed[y]), -y) > (Self.specificity(parsed[x]), -x) ? y : x
+    best[root] = (forms[y].specificity, -y) > (forms[x].specificity, -x) ? y : x
   }
 
   /// Automatic merges need disjoint documents and no two different alias groups.
@@ -252,35 +261,41 @@ struct ResolverState {
   mutating func representative(_ root: Int) -> Int { best[find(root)] }
 
   mutating func mergeRefinements() {
-    var byFamily: [String: [Int]] = [:]
-    for id in names.indices where !parsed[id].given.isEmpty {
-      byFamily[parsed[id].familyKey, default: []].append(id)
+    // Candidates share the family name and either the first given name (for a mover
+    // that spells it out) or its first letter (for a mover that gives an initial).
+    var byFirstName: [String: [Int]] = [:]
+    var byFirstLetter: [String: [Int]] = [:]
+    var movers: [Int] = []
+    for id in names.indices where !forms[id].given.isEmpty {
+      let form = forms[id]
+      if !form.initial[0] { byFirstName[form.family + "|" + form.given[0], default: []].append(id) }
+      byFirstLetter[form.family + "|" + form.firstLetter, default: []].append(id)
+      movers.append(id)
     }
-    for family in byFamily.keys.sorted() {
-      guard let members = byFamily[family], members.count > 1 else { continue }
-      // Most specific first, so "Jason Lee" joins "Jason D. Lee" before "J. Lee" looks.
-      let order = members.sorted {
-        (Self.specificity(parsed[$0]), -$0) > (Self.specificity(parsed[$1]), -$1)
+    // Most specific first, so "Jason Lee" joins "Jason D. Lee" before "J. Lee" looks.
+    movers.sort { (forms[$0].specificity, -$0) > (forms[$1].specificity, -$1) }
+    for mover in movers {
+      let root = find(mover)
+      if clusterPin[root] != nil { continue }  // the alias table placed it
+      if representative(root) != mover { continue }  // its cluster has a better form
+      let form = forms[mover]
+      let pool =
+        form.initial[0]
+        ? byFirstLetter[form.family + "|" + form.firstLetter] ?? []
+        : byFirstName[form.family + "|" + form.given[0]] ?? []
+      var candidates: [Int] = []
+      var seen: Set<Int> = []
+      for other in pool {
+        let otherRoot = find(other)
+        if otherRoot == root || seen.contains(otherRoot) { continue }
+        seen.insert(otherRoot)
+        guard forms[representative(otherRoot)].refines(form) else { continue }
+        if mayMerge(otherRoot, root) { candidates.append(otherRoot) }
       }
-      for mover in order {
-        let root = find(mover)
-        if clusterPin[root] != nil { continue }  // the alias table placed it
-        if representative(root) != mover { continue }  // its cluster has a better form
-        var candidates: [Int] = []
-        var seen: Set<Int> = []
-        for other in members {
-          let otherRoot = find(other)
-          if otherRoot == root || seen.contains(otherRoot) { continue }
-          let rep = representative(otherRoot)
-          guard Self.refines(parsed[rep], parsed[mover]) else { continue }
-          seen.insert(otherRoot)
-          if mayMerge(otherRoot, root) { candidates.append(otherRoot) }
-        }
-        if candidates.count == 1 {
-          union(candidates[0], root)
-        } else if candidates.count > 1 {
-          ambiguous.append((mover, candidates))
-        }
+      if candidates.count == 1 {
+        union(candidates[0], root)
+      } else if candidates.count > 1 {
+        ambiguous.append((mover, candidates))
       }
     }
   }
@@ -296,7 +311,8 @@ struct ResolverState {
       } else {
         personByRoot[root] = people.count
         members.append([id])
-        people.append(ResolvedPerson(id: people.count, displayName: "", variants: [], occurrences: 0))
+        people.append(
+          ResolvedPerson(id: people.count, displayName: "", variants: [], occurrences: 0))
       }
     }
     var merges: [NameMerge] = []
@@ -305,14 +321,21 @@ struct ResolverState {
       let ids = members[person]
       let root = find(ids[0])
       let display: String
+      let displayName: PersonName
+      let displayKey: String
       if let pin = clusterPin[root] {
         display = aliases.groups[pin].canonical
+        displayName = NameNormalizer.parse(display)
+        displayKey = NameNormalizer.matchKey(displayName)
       } else {
-        let best = ids.max { a, b in
-          (Self.specificity(parsed[a]), Self.nonASCII(names[a]), counts[a], -a)
-            < (Self.specificity(parsed[b]), Self.nonASCII(names[b]), counts[b], -b)
-        }
-        display = best.map { names[$0] } ?? names[ids[0]]
+        let best =
+          ids.max { a, b in
+            (forms[a].specificity, Self.nonASCII(names[a]), counts[a], -a)
+              < (forms[b].specificity, Self.nonASCII(names[b]), counts[b], -b)
+          } ?? ids[0]
+        display = names[best]
+        displayName = parsed[best]
+        displayKey = keys[best]
       }
       people[person].displayName = display
       people[person].variants = ids.map { names[$0] }
@@ -323,7 +346,8 @@ struct ResolverState {
         merges.append(
           NameMerge(
             canonical: display, variant: names[id],
-            reason: reason(variant: id, display: display, pinned: pins[id] != nil)))
+            reason: reason(
+              variant: id, display: displayName, displayKey: displayKey, pinned: pins[id] != nil)))
       }
     }
     var ambiguities: [NameAmbiguity] = []
@@ -339,10 +363,11 @@ struct ResolverState {
       people: people, merges: merges, ambiguities: ambiguities, idByName: idByName)
   }
 
-  func reason(variant id: Int, display: String, pinned: Bool) -> NameMerge.Reason {
+  func reason(
+    variant id: Int, display canonical: PersonName, displayKey: String, pinned: Bool
+  ) -> NameMerge.Reason {
     if pinned { return .aliasTable }
-    let canonical = NameNormalizer.parse(display)
-    if NameNormalizer.matchKey(canonical) == keys[id] { return .spelling }
+    if displayKey == keys[id] { return .spelling }
     let variant = parsed[id]
     for index in variant.given.indices where index < canonical.given.count {
       if variant.isInitial(at: index) && !canonical.isInitial(at: index) { return .initials }
@@ -352,36 +377,46 @@ struct ResolverState {
 
   // MARK: Name comparison
 
-  /// Full given names count 2, initials 1.
-  static func specificity(_ name: PersonName) -> Int {
-    name.given.indices.reduce(0) { $0 + (name.isInitial(at: $1) ? 1 : 2) }
-  }
-
   static func nonASCII(_ text: String) -> Int {
     text.unicodeScalars.reduce(0) { $0 + ($1.isASCII ? 0 : 1) }
   }
+}
 
-  /// True when `specific` is a strictly more complete form of `general`: same family
+/// A parsed name folded once for comparison.
+struct NameForm {
+  var family: String
+  /// Folded given names ("jason", "d").
+  var given: [String]
+  var initial: [Bool]
+  /// Initial letters of each given name ("hf" for "Hsiang-Fu").
+  var initials: [String]
+  /// Full given names count 2, initials 1.
+  var specificity: Int
+
+  init(_ name: PersonName) {
+    family = name.familyKey
+    given = name.given.map(NameNormalizer.fold)
+    initial = name.given.indices.map(name.isInitial(at:))
+    initials = name.given.indices.map(name.initials(at:))
+    specificity = initial.reduce(0) { $0 + ($1 ? 1 : 2) }
+  }
+
+  var firstLetter: String { initials.first.map { String($0.prefix(1)) } ?? "" }
+
+  /// True when `self` is a strictly more complete form of `general`: same family
   /// name, each given name of `general` agrees with the one at the same place in
-  /// `specific` (an initial agrees with a name it begins), and `specific` has more
-  /// given names or spells out one that `general` abbreviates.
-  static func refines(_ specific: PersonName, _ general: PersonName) -> Bool {
-    guard !general.given.isEmpty, specific.given.count >= general.given.count,
-      specific.familyKey == general.familyKey
+  /// `self` (an initial agrees with a name it begins), and `self` has more given
+  /// names or spells out one that `general` abbreviates.
+  func refines(_ general: NameForm) -> Bool {
+    guard !general.given.isEmpty, given.count >= general.given.count, family == general.family
     else { return false }
-    var strictly = specific.given.count > general.given.count
+    var strictly = given.count > general.given.count
     for index in general.given.indices {
-      let generalInitial = general.isInitial(at: index)
-      let specificInitial = specific.isInitial(at: index)
-      if generalInitial {
-        guard specific.initials(at: index).hasPrefix(general.initials(at: index)) else {
-          return false
-        }
-        if !specificInitial { strictly = true }
+      if general.initial[index] {
+        guard initials[index].hasPrefix(general.initials[index]) else { return false }
+        if !initial[index] { strictly = true }
       } else {
-        guard !specificInitial,
-          NameNormalizer.fold(specific.given[index]) == NameNormalizer.fold(general.given[index])
-        else { return false }
+        guard !initial[index], given[index] == general.given[index] else { return false }
       }
     }
     return strictly

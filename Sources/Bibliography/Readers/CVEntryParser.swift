@@ -3,7 +3,9 @@ import Foundation
 /// Splits one CV publication entry into authors, title, venue, year and kind.
 enum CVEntryParser {
   enum Outcome {
-    case publication(Publication, warnings: [Diagnostic])
+    /// `ownerImplicit`: the entry lists only coauthors ("(With …)"); the owner is added
+    /// by the reader.
+    case publication(Publication, warnings: [Diagnostic], ownerImplicit: Bool)
     case failure(String)
   }
 
@@ -13,17 +15,29 @@ enum CVEntryParser {
     if let quoted = quotedShape(text) {
       return build(entry, authorsText: quoted.authors, title: quoted.title, rest: quoted.rest)
     }
-    if let unquoted = unquotedShape(text) {
-      return build(entry, authorsText: unquoted.authors, title: unquoted.title, rest: unquoted.rest)
-    }
     if let open = text.firstIndex(where: { openingQuotes.contains($0) }),
       text[text.index(after: open)...].firstIndex(where: { closingQuotes.contains($0) }) == nil
     {
       return .failure("the title's quotation mark is never closed")
     }
+    for shape in [slashShape, unquotedShape] {
+      if let found = shape(text) {
+        return build(entry, authorsText: found.authors, title: found.title, rest: found.rest)
+      }
+    }
+    // Looser shapes need a date, so that prose with a list of names is not an entry.
+    if firstYear(in: text) != nil
+      || statusWords.contains(where: { text.lowercased().contains("(" + $0) })
+    {
+      for shape in [commaShape, titleFirstShape] {
+        if let found = shape(text) {
+          return build(entry, authorsText: found.authors, title: found.title, rest: found.rest)
+        }
+      }
+    }
     return .failure(
-      "no quoted title, and not of the shape 'Authors. Title. Venue, Year' "
-        + "or 'Authors (Year) Title. Venue'")
+      "no quoted title, and no author list found (shapes tried: 'Authors. Title. Venue', "
+        + "'Authors (Year) Title. Venue', 'Authors / Title. Venue', 'Title, Authors, Venue')")
   }
 
   // MARK: - Shapes
@@ -73,6 +87,52 @@ enum CVEntryParser {
     return (authors, title, venue)
   }
 
+  /// `SURNAME, Given; SURNAME, Given / Title. Date; In: Venue.` (repository exports).
+  static func slashShape(_ text: String) -> (authors: String, title: String, rest: String)? {
+    guard let slash = text.range(of: " / ") else { return nil }
+    let authors = String(text[..<slash.lowerBound])
+    let chunks = authorChunks(authors)
+    guard !chunks.isEmpty, chunks.allSatisfy(looksLikeName) else { return nil }
+    let (title, rest) = splitSentence(String(text[slash.upperBound...]))
+    guard !title.isEmpty else { return nil }
+    return (authors, title, rest)
+  }
+
+  /// Comma-separated text with a run of names in it: `Authors, Title, Venue` when the
+  /// run starts the entry, `Title, Authors, Venue` otherwise. The run must be at least
+  /// two names, or one name with an initial, so that a short title is not taken for one.
+  static func commaShape(_ text: String) -> (authors: String, title: String, rest: String)? {
+    let chunks = text.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+    guard chunks.count >= 2 else { return nil }
+    var start = 0
+    while start < chunks.count {
+      guard looksLikeName(chunks[start]) else {
+        start += 1
+        continue
+      }
+      var end = start
+      while end < chunks.count, looksLikeName(chunks[end]) { end += 1 }
+      let run = chunks[start..<end]
+      if isStrongRun(run) {
+        let authors = run.joined(separator: ",")
+        if start == 0 {
+          guard end < chunks.count else { return nil }
+          let title = chunks[end].trimmingCharacters(in: separators)
+          guard title.split(separator: " ").count >= 2 else { return nil }
+          return (authors, title, chunks[(end + 1)...].joined(separator: ","))
+        }
+        let title = chunks[..<start].joined(separator: ",").trimmingCharacters(in: separators)
+        // A title is one sentence of modest length.
+        guard title.split(separator: " ").count >= 2, title.split(separator: " ").count <= 40,
+          splitSentence(title).tail.isEmpty
+        else { return nil }
+        return (authors, title, chunks[end...].joined(separator: ","))
+      }
+      start = end
+    }
+    return nil
+  }
+
   /// Splits at the first ". " (or "? ", "! ") that does not follow an initial.
   static func splitSentence(_ text: String) -> (head: String, tail: String) {
     var index = text.startIndex
@@ -99,15 +159,42 @@ enum CVEntryParser {
   /// Leading comma-separated chunks that look like names, and what follows them.
   static func splitLeadingNames(_ text: String) -> (names: String, rest: String) {
     let trimmed = text.trimmingCharacters(in: separators)
-    let chunks = trimmed.split(separator: ",", omittingEmptySubsequences: false)
-    var names: [Substring] = []
+    let chunks = trimmed.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+    var names: [String] = []
     for chunk in chunks {
       let name = chunk.trimmingCharacters(in: separators)
       guard looksLikeName(name) else { break }
       names.append(chunk)
     }
+    // One bare name could be a venue ("VoxDevLit"); unless nothing follows, ask for more.
+    guard isStrongRun(names[...]) || names.count == chunks.count else { return ("", trimmed) }
     let rest = chunks.dropFirst(names.count).joined(separator: ",")
     return (names.joined(separator: ","), rest)
+  }
+
+  /// Two or more names, or one with an initial: enough to call a run of chunks authors.
+  static func isStrongRun(_ run: ArraySlice<String>) -> Bool {
+    run.count >= 2
+      || run.contains {
+        NameNormalizer.tokens(NameNormalizer.clean($0)).contains(where: NameNormalizer.isInitial)
+      }
+  }
+
+  /// `Title. Authors, Venue`: a sentence, then a run of names.
+  static func titleFirstShape(_ text: String) -> (authors: String, title: String, rest: String)? {
+    var remainder = text
+    var title = ""
+    for _ in 0..<6 {
+      let (head, tail) = splitSentence(remainder)
+      guard !tail.isEmpty else { return nil }
+      title = title.isEmpty ? head : title + ". " + head
+      let (names, rest) = splitLeadingNames(tail)
+      if !names.isEmpty, (2...40).contains(title.split(separator: " ").count) {
+        return (names, title, rest)
+      }
+      remainder = tail
+    }
+    return nil
   }
 
   // MARK: - Fields
@@ -126,6 +213,7 @@ enum CVEntryParser {
     var authors: [String] = []
     var starred = 0
     var truncated = false
+    var ownerImplicit = false
     for chunk in chunks {
       let name = NameNormalizer.clean(TextScanning.removingParentheticals(chunk))
       if name.isEmpty { continue }
@@ -136,6 +224,11 @@ enum CVEntryParser {
       // `**Qi Lei**` is bold; a `*` left after removing bold pairs is the CV's mark.
       if chunk.replacingOccurrences(of: "**", with: "").contains("*") { starred += 1 }
       authors.append(name)
+    }
+    if authors.isEmpty, let with = withList(entry.text) {
+      // "(With A, B, and C.)": coauthors of an owner the page does not name.
+      authors = authorChunks(with).map { NameNormalizer.clean($0) }.filter { !$0.isEmpty }
+      ownerImplicit = true
     }
     if authors.isEmpty {
       warnings.append(Diagnostic(.warning, at: entry.location, "no authors found for \"\(title)\""))
@@ -148,9 +241,10 @@ enum CVEntryParser {
     let publication = Publication(
       title: title, authors: authors, year: year, venue: venue, kind: kind,
       alphabetical: alphabetical,
+      doi: doi(in: entry.text),
       arxivID: arxivID(in: entry.text),
       authorsTruncated: truncated, location: entry.location)
-    return .publication(publication, warnings: warnings)
+    return .publication(publication, warnings: warnings, ownerImplicit: ownerImplicit)
   }
 
   /// Author chunks: split on ";" when present, else on "," and "and"/"&".
@@ -163,6 +257,16 @@ enum CVEntryParser {
       .replacingOccurrences(of: " & ", with: String(separator))
       .split(separator: separator).map { $0.trimmingCharacters(in: .whitespaces) }
       .filter { !$0.isEmpty }
+    // "McKenzie, David and Dean Yang" (MLA): only the first author is inverted.
+    if separator == ",", chunks.count >= 2, !trimmed.contains(";"),
+      chunks[0].split(separator: " ").count == 1, chunks[1].split(separator: " ").count == 1,
+      !initialsOnly(chunks[0]), !initialsOnly(chunks[1]),
+      chunks.count == 2
+        ? trimmed.contains(" and ")
+        : chunks[2...].allSatisfy({ $0.split(separator: " ").count >= 2 })
+    {
+      chunks = [chunks[1] + " " + chunks[0]] + chunks[2...]
+    }
     // "Smith, J., Doe, A. B." — a family name then its initials.
     if separator == ",", chunks.count >= 2, chunks.count % 2 == 0,
       stride(from: 1, to: chunks.count, by: 2).allSatisfy({ initialsOnly(chunks[$0]) }),
@@ -183,20 +287,50 @@ enum CVEntryParser {
   static func looksLikeName(_ chunk: String) -> Bool {
     let name = NameNormalizer.clean(chunk)
     let tokens = name.split(separator: " ")
-    guard (1...6).contains(tokens.count), name.count <= 60, !name.contains(where: \.isNumber)
+    guard (1...6).contains(tokens.count), name.count <= 60,
+      !name.contains(where: { $0.isNumber || "()[]:/@".contains($0) })
     else { return false }
     if isEtAl(name) { return true }
     for word in TextScanning.words(name) {
       // Venue words in any case; function words only in lower case ("A" is an initial).
-      if venueWords.contains(word.lowercased()) || functionWords.contains(word) { return false }
+      let lower = word.lowercased()
+      if venueWords.contains(lower) || journalWords.contains(lower) || scienceWords.contains(lower)
+        || conferenceWords.contains(lower) || functionWords.contains(word)
+      {
+        return false
+      }
     }
     return tokens.allSatisfy { token in
+      // An abbreviation ("Chem.", "Phys.") belongs to a venue; initials and "Jr." do not.
+      if token.hasSuffix("."), token.count > 2, !NameNormalizer.isInitial(String(token)),
+        !NameNormalizer.suffixes.contains(NameNormalizer.fold(String(token)))
+      {
+        return false
+      }
       // "deBettencourt", "McDougle": a capital somewhere; "van", "de": a particle.
-      token.contains(where: \.isUppercase) || NameNormalizer.isParticle(String(token))
-        || token.first?.isLetter == false
+      return token.contains(where: \.isUppercase) || NameNormalizer.isParticle(String(token))
     }
   }
 
+  /// "64.21", "151-160", "Vol. 4", "No. 2", "pp. 63-91", "May", "22 May": not a venue name.
+  static func isVolumeOrPages(_ chunk: Substring) -> Bool {
+    let words = TextScanning.lowercaseWords(String(chunk))
+    let onlyNumbers = chunk.allSatisfy { ($0.isASCII && $0.isNumber) || " .:-–()".contains($0) }
+    let numbered = chunk.contains(where: \.isNumber)
+    if onlyNumbers { return numbered }
+    return words.allSatisfy { volumeWords.contains($0) || monthWords.contains($0) }
+      && (numbered || words.allSatisfy(monthWords.contains))
+  }
+
+  static let volumeWords: Set<String> = [
+    "vol", "volume", "no", "issue", "pp", "p", "pages", "art", "article", "suppl",
+  ]
+
+  static let monthWords: Set<String> = [
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec", "spring", "summer", "fall", "autumn", "winter",
+  ]
   static let statusWords: Set<String> = [
     "submitted", "in press", "in preparation", "under review", "accepted", "forthcoming",
   ]
@@ -212,6 +346,26 @@ enum CVEntryParser {
     var lower = name.lowercased()
     while lower.hasSuffix(".") { lower.removeLast() }
     return lower == "et al" || lower == "others" || lower == "and others"
+  }
+
+  /// The names in "(With A, B, and C.)".
+  static func withList(_ text: String) -> String? {
+    guard let open = text.range(of: "(with ", options: .caseInsensitive),
+      let close = text[open.upperBound...].firstIndex(of: ")")
+    else { return nil }
+    return String(text[open.upperBound..<close])
+  }
+
+  /// "doi:10.1016/x", "https://doi.org/10.1016/x" → "10.1016/x".
+  static func doi(in text: String) -> String? {
+    guard
+      let range = text.range(of: "doi.org/", options: .caseInsensitive)
+        ?? text.range(of: "doi:", options: .caseInsensitive)
+    else { return nil }
+    let id = text[range.upperBound...].drop(while: \.isWhitespace)
+      .prefix(while: { !$0.isWhitespace && $0 != ")" && $0 != "]" })
+    let trimmed = id.trimmingCharacters(in: CharacterSet(charactersIn: ".,;"))
+    return trimmed.hasPrefix("10.") ? trimmed : nil
   }
 
   /// "arXiv:2101.01234" → "2101.01234".
@@ -231,7 +385,8 @@ enum CVEntryParser {
     var i = 0
     while i + 4 <= characters.count {
       if (i..<(i + 4)).allSatisfy(isDigit),
-        let year = Int(text[characters[i]..<(i + 4 < characters.count ? characters[i + 4] : text.endIndex)]),
+        let year = Int(
+          text[characters[i]..<(i + 4 < characters.count ? characters[i + 4] : text.endIndex)]),
         (1800...2099).contains(year)
       {
         let before: Character? = i > 0 ? text[characters[i - 1]] : nil
@@ -261,7 +416,10 @@ enum CVEntryParser {
     var text = TextScanning.collapseWhitespace(TextScanning.removing(["*"], from: rest))
       .replacingOccurrences(of: "__", with: "")
       .trimmingCharacters(in: separators)
-    for prefix in ["to appear at ", "to appear in ", "accepted at ", "accepted to ", "accepted in ", "in: ", "in "]
+    for prefix in [
+      "to appear at ", "to appear in ", "accepted at ", "accepted to ", "accepted in ", "in: ",
+      "in ",
+    ]
     where text.lowercased().hasPrefix(prefix) {
       text = String(text.dropFirst(prefix.count))
       break
@@ -272,7 +430,15 @@ enum CVEntryParser {
     if let found {
       let head = text[..<found.range.lowerBound]
       let tail = text[found.range.upperBound...].trimmingCharacters(in: .whitespaces)
-      if tail.isEmpty || tail.first.map({ ":,;.()".contains($0) }) == true {
+      let headWords = TextScanning.lowercaseWords(String(head))
+      let headIsDate = headWords.allSatisfy(monthWords.contains)
+      if headIsDate && !tail.trimmingCharacters(in: separators).isEmpty {
+        // "September 2020; In: Production and Operations Management."
+        venue = tail.trimmingCharacters(in: separators)
+        for prefix in ["in: ", "in "] where venue.lowercased().hasPrefix(prefix) {
+          venue = String(venue.dropFirst(prefix.count))
+        }
+      } else if tail.isEmpty || tail.first.map({ ":,;.()".contains($0) }) == true {
         venue = String(head)
       } else if head.trimmingCharacters(in: separators).isEmpty {
         venue = tail
@@ -282,20 +448,24 @@ enum CVEntryParser {
       }
     }
     venue = venue.trimmingCharacters(in: separators.union(CharacterSet(charactersIn: "(")))
-    // A trailing volume ("…Processing, 64.21") is not part of the name.
-    if let comma = venue.lastIndex(of: ","),
-      venue[venue.index(after: comma)...].trimmingCharacters(in: .whitespaces)
-        .allSatisfy({ ($0.isASCII && $0.isNumber) || $0 == "." }),
-      venue[venue.index(after: comma)...].contains(where: \.isNumber)
+    // Trailing volume and pages ("…Processing, 64.21", "…Chem. 1051, 151-160") and
+    // links are not part of the name.
+    if let link = venue.range(of: "http") {
+      venue = String(venue[..<link.lowerBound]).trimmingCharacters(in: separators)
+    }
+    while let comma = venue.lastIndex(of: ","), isVolumeOrPages(venue[venue.index(after: comma)...])
     {
-      venue = String(venue[..<comma]).trimmingCharacters(in: separators)
+      venue = String(venue[..<comma]).trimmingCharacters(
+        in: separators.union(CharacterSet(charactersIn: "(")))
     }
     return (venue.isEmpty ? nil : venue, year)
   }
 
   // MARK: - Kind
 
-  static func classify(venue: String, entryText: String, section: PublicationKind?) -> PublicationKind {
+  static func classify(venue: String, entryText: String, section: PublicationKind?)
+    -> PublicationKind
+  {
     if section == .patent || section == .workshop { return section ?? .other }
     let lower = venue.lowercased()
     let words = Set(TextScanning.lowercaseWords(venue))

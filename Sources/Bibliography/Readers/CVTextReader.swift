@@ -30,24 +30,33 @@ public struct CVTextReader: RecordReader, OwnerInitializableReader {
     self.owner = owner
   }
 
-  /// How many entries in publication sections read as publications: 0 without a
-  /// publication heading, otherwise 0.4 + up to 0.5 for five or more readable entries.
+  /// How many entries read as publications: with a publication heading, 0.4 + up to
+  /// 0.5 for five or more readable entries; without one (a page that is only a list),
+  /// up to 0.5 when at least three entries, and most of them, are readable.
   public static func confidence(for text: String) -> Double {
     let scan = Self.scan(text, file: "")
-    guard scan.sawPublicationHeading else { return 0 }
     let readable = scan.entries.prefix(20).filter {
+      // A paragraph of prose is not worth parsing to find out it is not an entry.
+      guard $0.text.utf8.count <= 1_200 else { return false }
       if case .publication = CVEntryParser.parse($0) { return true }
       return false
     }.count
-    return 0.4 + 0.5 * min(1, Double(readable) / 5)
+    if scan.sawPublicationHeading {
+      return 0.4 + 0.5 * min(1, Double(readable) / 5)
+    }
+    let sampled = min(scan.entries.count, 20)
+    guard readable >= 3, readable * 3 >= sampled * 2 else { return 0 }
+    return 0.3 + 0.2 * min(1, Double(readable) / 10)
   }
 
   public func parse(_ text: String, file: String) -> SourceDocument {
     let scan = Self.scan(text, file: file)
     var document = SourceDocument(file: file, format: Self.format, owner: owner)
+    var implicitOwner: [Int] = []
     for entry in scan.entries {
       switch CVEntryParser.parse(entry) {
-      case .publication(let publication, let warnings):
+      case .publication(let publication, let warnings, let ownerImplicit):
+        if ownerImplicit { implicitOwner.append(document.publications.count) }
         document.publications.append(publication)
         document.diagnostics += warnings
       case .failure(let reason):
@@ -60,11 +69,23 @@ public struct CVTextReader: RecordReader, OwnerInitializableReader {
     if document.owner == nil {
       document.owner = Self.detectOwner(document.publications)
     }
+    // Entries that list only coauthors ("(With …)") get the owner first.
+    for index in implicitOwner {
+      if let owner = document.owner {
+        document.publications[index].authors.insert(owner, at: 0)
+      } else {
+        document.diagnostics.append(
+          Diagnostic(
+            .warning, at: document.publications[index].location,
+            "entry names only coauthors (\"With …\") and the owner is unknown; give the owner"))
+      }
+    }
     return document
   }
 
-  /// The name on most entries, in its most frequent spelling; nil when no name is on
-  /// more than half of the entries that list authors (and on at least two).
+  /// The name on most entries (spellings with the same family name and first initial
+  /// counted together), in its most frequent spelling; nil when no name is on more than
+  /// half of the entries that list authors (and on at least two).
   public static func detectOwner(_ publications: [Publication]) -> String? {
     var entries: [String: Int] = [:]
     var spellings: [String: [String: Int]] = [:]
@@ -73,7 +94,11 @@ public struct CVTextReader: RecordReader, OwnerInitializableReader {
       withAuthors += 1
       var seen: Set<String> = []
       for author in publication.authors {
-        let key = NameNormalizer.matchKey(author)
+        // Family name and first initial, so "Qi Lei" and "Q. Lei" count together.
+        let name = NameNormalizer.parse(author)
+        let key =
+          name.familyKey + " "
+          + (name.given.first.map { String(NameNormalizer.fold($0).prefix(1)) } ?? "")
         spellings[key, default: [:]][author, default: 0] += 1
         if seen.insert(key).inserted { entries[key, default: 0] += 1 }
       }
@@ -97,8 +122,27 @@ public struct CVTextReader: RecordReader, OwnerInitializableReader {
     /// The section heading says `*` marks alphabetical order.
     var starMeansAlphabetical: Bool
 
-    var text: String {
-      TextScanning.collapseWhitespace(lines.joined(separator: " "))
+    /// The entry's text, computed once when the entry is complete.
+    private(set) var text = ""
+
+    mutating func seal() { text = Self.text(of: lines) }
+
+    static func text(of lines: [String]) -> String {
+      var joined = lines.joined(separator: " ")
+      // A link that opens an entry is its title: `<a href=…>Title</a>`, `[Title](url)`.
+      if joined.hasPrefix("<a "), let open = joined.firstIndex(of: ">"),
+        let close = joined.range(of: "</a>")
+      {
+        let title = joined[joined.index(after: open)..<close.lowerBound]
+        joined = "\"" + title + "\"" + joined[close.upperBound...]
+      } else if joined.hasPrefix("["), let close = joined.range(of: "]("),
+        let end = joined[close.upperBound...].firstIndex(of: ")")
+      {
+        let title = joined[joined.index(after: joined.startIndex)..<close.lowerBound]
+        joined = "\"" + title + "\"" + joined[joined.index(after: end)...]
+      }
+      return TextScanning.collapseWhitespace(
+        TextScanning.removingMarkdownLinks(TextScanning.removingHTMLTags(joined)))
     }
 
     var preview: String {
@@ -117,13 +161,25 @@ public struct CVTextReader: RecordReader, OwnerInitializableReader {
     case other
   }
 
+  /// Finds the entries of publication sections; when the text has no publication
+  /// heading at all, the whole text is read as one list.
   static func scan(_ text: String, file: String) -> Scan {
+    let scan = scan(text, file: file, wholeText: false)
+    return scan.sawPublicationHeading ? scan : Self.scan(text, file: file, wholeText: true)
+  }
+
+  static func scan(_ text: String, file: String, wholeText: Bool) -> Scan {
     var result = Scan()
-    var section: (kind: PublicationKind?, alphabetical: Bool)?
+    var section: (kind: PublicationKind?, alphabetical: Bool)? = wholeText ? (nil, false) : nil
     var current: Entry?
     var previousBlank = true
+    var inComment = false
+    var inFrontMatter = false
     func finish() {
-      if let entry = current { result.entries.append(entry) }
+      if var entry = current {
+        entry.seal()
+        result.entries.append(entry)
+      }
       current = nil
     }
     let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
@@ -132,6 +188,21 @@ public struct CVTextReader: RecordReader, OwnerInitializableReader {
       let trimmed = line.trimmingCharacters(in: .whitespaces)
       defer { previousBlank = trimmed.isEmpty }
       if trimmed.isEmpty { continue }
+      // YAML front matter, HTML comments and Liquid tags are page machinery, not text.
+      if offset == 0 && trimmed == "---" {
+        inFrontMatter = true
+        continue
+      }
+      if inFrontMatter {
+        if trimmed == "---" { inFrontMatter = false }
+        continue
+      }
+      if inComment || trimmed.hasPrefix("<!--") {
+        inComment = !trimmed.contains("-->")
+        finish()
+        continue
+      }
+      if trimmed.hasPrefix("{%") || trimmed.hasPrefix("{{") { continue }
       let indented = line.first?.isWhitespace == true
       let item = listItem(trimmed)
       if !indented || current == nil, item == nil, let heading = heading(trimmed) {
@@ -172,6 +243,10 @@ public struct CVTextReader: RecordReader, OwnerInitializableReader {
   static func listItem(_ line: String) -> (text: String, number: Int?)? {
     var rest = Substring(line)
     var marked = false
+    if rest.hasPrefix("<li>") || rest.hasPrefix("<li ") {
+      guard let close = rest.firstIndex(of: ">") else { return nil }
+      return (String(rest[rest.index(after: close)...]), nil)
+    }
     if let first = rest.first, "-•*–·▪◦".contains(first),
       rest.dropFirst().first?.isWhitespace == true
     {
@@ -199,6 +274,8 @@ public struct CVTextReader: RecordReader, OwnerInitializableReader {
   }
 
   static func heading(_ line: String) -> Heading? {
+    // A heading is a few words; long lines are text (and cost time to inspect).
+    guard line.utf8.count <= 120 else { return nil }
     var text = Substring(line)
     text = text.drop(while: { $0 == "#" })
     var cleaned = TextScanning.removing(["*", "_"], from: String(text))
@@ -217,7 +294,10 @@ public struct CVTextReader: RecordReader, OwnerInitializableReader {
       legend.contains("*")
       && (legendLower.contains("α") || legendLower.contains("alphabet")
         || legendLower.contains("order"))
-    if words.contains(where: publicationWords.contains) || lower.contains("working paper") {
+    if words.contains(where: publicationWords.contains) || lower.contains("working paper")
+      || ["in press", "in print", "forthcoming", "accepted", "published", "refereed"].contains(
+        where: lower.hasPrefix)
+    {
       let kind: PublicationKind?
       if words.contains(where: { $0.hasPrefix("workshop") }) {
         kind = .workshop

@@ -63,6 +63,7 @@ public enum FormatDetector {
         return type.init(owner: owner)
       }
       if let type = type as? any DefaultInitializableReader.Type {
+        guard let owner else { return type.init() }
         return OwnerSettingReader(base: type.init(), owner: owner)
       }
     }
@@ -70,7 +71,9 @@ public enum FormatDetector {
   }
 }
 
-/// Parses with another reader, then sets the owner the caller knows.
+/// Parses with another reader, then sets the owner the caller knows. Its static
+/// `format` and `confidence` are placeholders: it is never registered for detection,
+/// and the documents it returns carry the wrapped reader's format.
 struct OwnerSettingReader: RecordReader {
   static var format: InputFormat { .csv }
   static func confidence(for text: String) -> Double { 0 }

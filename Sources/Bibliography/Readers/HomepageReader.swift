@@ -133,7 +133,8 @@ public struct HomepageReader: RecordReader, OwnerInitializableReader {
       } else {
         document.diagnostics.append(
           Diagnostic(
-            .warning, at: location, "'\(item)' in the collaborator line has no '(count)'; not read"))
+            .warning, at: location, "'\(item)' in the collaborator line has no '(count)'; not read")
+        )
       }
     }
   }

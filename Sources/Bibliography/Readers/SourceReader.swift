@@ -54,7 +54,9 @@ public enum SourceReader {
   /// with a warning saying so.
   ///
   /// - Complexity: O(*n*) in the number of bytes.
-  public static func decode(_ bytes: [UInt8], file: String) -> (text: String, diagnostics: [Diagnostic]) {
+  public static func decode(_ bytes: [UInt8], file: String) -> (
+    text: String, diagnostics: [Diagnostic]
+  ) {
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]),
       let text = String(validating: bytes.dropFirst(3), as: UTF8.self)
     {

@@ -99,3 +99,52 @@ enum TextScanning {
     return result
   }
 }
+
+extension TextScanning {
+  /// Removes HTML tags (`<li>`, `</b>`, `<a href=…>`), keeping their content.
+  static func removingHTMLTags(_ text: String) -> String {
+    guard text.contains("<") else { return text }
+    var result = ""
+    var index = text.startIndex
+    while index < text.endIndex {
+      let character = text[index]
+      let next = text.index(after: index)
+      if character == "<", next < text.endIndex, text[next].isLetter || text[next] == "/",
+        let close = text[next...].firstIndex(of: ">")
+      {
+        index = text.index(after: close)
+        continue
+      }
+      result.append(character)
+      index = next
+    }
+    return result
+  }
+
+  /// Markdown links `[text](url)` become `text`; images `![alt](url)` disappear.
+  static func removingMarkdownLinks(_ text: String) -> String {
+    guard text.contains("](") else { return text }
+    var result = ""
+    var index = text.startIndex
+    while index < text.endIndex {
+      if text[index] == "["
+        || (text[index] == "!" && text[text.index(after: index)...].first == "[")
+      {
+        let isImage = text[index] == "!"
+        let open = isImage ? text.index(after: index) : index
+        if let closeBracket = text[open...].firstIndex(of: "]"),
+          text.index(after: closeBracket) < text.endIndex,
+          text[text.index(after: closeBracket)] == "(",
+          let closeParen = text[closeBracket...].firstIndex(of: ")")
+        {
+          if !isImage { result += text[text.index(after: open)..<closeBracket] }
+          index = text.index(after: closeParen)
+          continue
+        }
+      }
+      result.append(text[index])
+      index = text.index(after: index)
+    }
+    return result
+  }
+}
