@@ -147,3 +147,38 @@ struct BibTeXIrregularEntryTests {
     #expect(document.diagnostics.contains { $0.message.hasPrefix("duplicate key") })
   }
 }
+
+@Suite("Content detection across these readers")
+struct ReaderDetectionTests {
+  static let readers: [any RecordReader.Type] = [
+    BibTeXReader.self, RISReader.self, CSLJSONReader.self, CSVReader.self, WoSReader.self,
+    ScopusCSVReader.self, OpenAlexReader.self,
+  ]
+
+  @Test(
+    "each sample's own reader is the most confident",
+    arguments: [
+      ("bibtex/BibBase--bibbase.github.io.bib", InputFormat.bibtex),
+      ("bibtex/c-oy--pubs.bib", .bibtex),
+      ("bibtex/bakhshir--ecearth.bib", .bibtex),
+      ("corpora/biblium/wos_dataset.txt.gz", .wosTagged),
+      ("corpora/biblium/scopus_dataset.csv.gz", .scopusCSV),
+      ("cv-text/bcaffo--cv.scopus.csv", .scopusCSV),
+      ("corpora/biblium/openalex_dataset.csv.gz", .openAlex),
+    ])
+  func detects(path: String, format: InputFormat) throws {
+    let text = try SharedDatasets.text(path).text
+    let scores = Self.readers.map { ($0.format, $0.confidence(for: text)) }
+    let best = try #require(scores.max { $0.1 < $1.1 })
+    #expect(best.0 == format, "\(scores)")
+    #expect(best.1 >= 0.9)
+  }
+
+  @Test("plain CV text is claimed by none of these readers")
+  func cvText() throws {
+    let text = try SharedDatasets.text("cv-text/alexei-matveev--cv.txt").text
+    for reader in Self.readers {
+      #expect(reader.confidence(for: text) < 0.5, "\(reader.format)")
+    }
+  }
+}
