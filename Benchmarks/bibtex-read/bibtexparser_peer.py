@@ -16,9 +16,10 @@ from bibtexparser import middlewares as m
 path = sys.argv[1]
 full = "--names-and-latex" in sys.argv
 start = time.perf_counter()
-layers = [m.ResolveStringReferencesMiddleware(), m.RemoveEnclosingMiddleware()]
+# The default parse stack already resolves @string macros and removes enclosing braces.
+layers = []
 if full:
-    layers += [m.LatexDecodingMiddleware(), m.SeparateCoAuthors(), m.SplitNameParts()]
+    layers = [m.LatexDecodingMiddleware(), m.SeparateCoAuthors(), m.SplitNameParts()]
 library = bibtexparser.parse_file(path, append_middleware=layers)
 entries = len(library.entries)
 authors = 0

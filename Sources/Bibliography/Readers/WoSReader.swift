@@ -19,6 +19,7 @@ public struct WoSReader: RecordReader {
     var sample = text.prefix(65_536)
     if sample.first == "\u{FEFF}" { sample = sample.dropFirst() }
     if sample.hasPrefix("FN ") { return 0.95 }
+    if sample.hasPrefix("PT\tAU\t") { return 0.95 }  // The tab-delimited export.
     let lines = sample.split(whereSeparator: \.isNewline).prefix(300)
     let hasPT = lines.contains { $0.hasPrefix("PT ") }
     let hasER = lines.contains { $0 == "ER" || $0.hasPrefix("ER ") }
@@ -28,6 +29,8 @@ public struct WoSReader: RecordReader {
   }
 
   public func parse(_ text: String, file: String) -> SourceDocument {
+    let start = text.first == "\u{FEFF}" ? text.dropFirst() : text[...]
+    if start.hasPrefix("PT\tAU\t") { return parseTabDelimited(text, file: file) }
     var diagnostics: [Diagnostic] = []
     var publications: [Publication] = []
     var fields: [String: [String]] = [:]
@@ -99,6 +102,25 @@ public struct WoSReader: RecordReader {
       diagnostics.append(
         Diagnostic(.error, at: InputLocation(file: file, line: recordLine), "record has no 'ER' before the end of the file"))
       finish()
+    }
+    return SourceDocument(file: file, format: Self.format, publications: publications, diagnostics: diagnostics)
+  }
+
+  /// The "tab-delimited" export: a header of tags (PT, AU, AF, TI, …), one record per
+  /// row, lists joined by "; ".
+  func parseTabDelimited(_ text: String, file: String) -> SourceDocument {
+    let table = DelimitedText(parsing: text, file: file, delimiter: "\t")
+    var diagnostics = table.diagnostics
+    var publications: [Publication] = []
+    for row in table.rows {
+      var fields: [String: [String]] = [:]
+      for (index, tag) in table.header.enumerated() {
+        guard let value = row.value(index) else { continue }
+        fields[tag] = Self.listTags.contains(tag)
+          ? value.components(separatedBy: ";").map { $0.trimmedWhitespace } : [value]
+      }
+      publications.append(
+        publication(fields, location: InputLocation(file: file, line: row.line), diagnostics: &diagnostics))
     }
     return SourceDocument(file: file, format: Self.format, publications: publications, diagnostics: diagnostics)
   }
