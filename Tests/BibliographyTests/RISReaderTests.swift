@@ -63,6 +63,8 @@ struct RISReaderTests {
   func crlf() throws {
     let text = "\u{FEFF}" + Self.zotero.replacingOccurrences(of: "\n", with: "\r\n")
     let document = RISReader().parse(text, file: "z.ris")
-    #expect(document.publications.map(\.title) == RISReader().parse(Self.zotero, file: "z").publications.map(\.title))
+    #expect(
+      document.publications.map(\.title)
+        == RISReader().parse(Self.zotero, file: "z").publications.map(\.title))
   }
 }

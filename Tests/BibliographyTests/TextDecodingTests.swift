@@ -25,7 +25,8 @@ struct TextDecodingTests {
     let be = TextDecoding.decode(Data([0xFE, 0xFF, 0x00, 0x41, 0x00, 0xE9]))
     #expect(be.text == "Aé")
     #expect(be.encoding == .utf16BigEndian)
-    let bare = TextDecoding.decode(Data(Array("title,author\n".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }))
+    let bare = TextDecoding.decode(
+      Data(Array("title,author\n".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }))
     #expect(bare.text == "title,author\n")
     #expect(bare.encoding == .utf16LittleEndian)
   }

@@ -50,7 +50,8 @@ struct WoSReaderTests {
 
   @Test("the tab-delimited export")
   func tabDelimited() throws {
-    let text = "PT\tAU\tAF\tTI\tSO\tDE\tPY\tDI\n"
+    let text =
+      "PT\tAU\tAF\tTI\tSO\tDE\tPY\tDI\n"
       + "J\tLang, XN; Li, L\tLang, Xiaona; Li, Lu\tEffect\tJ MULTI\ta; b\t2024\t10.2147/X.1\n"
     #expect(WoSReader.confidence(for: text) >= 0.9)
     let document = WoSReader().parse(text, file: "w.tsv")

@@ -30,7 +30,7 @@ public enum RecordIdentifiers {
     // New style: YYMM.NNNN(N)
     var i = 0
     while i + 9 <= scalars.count {
-      if (i == 0 || !isDigit(scalars[i - 1]) && scalars[i - 1] != "."),
+      if i == 0 || !isDigit(scalars[i - 1]) && scalars[i - 1] != ".",
         (0..<4).allSatisfy({ isDigit(scalars[i + $0]) }), scalars[i + 4] == "."
       {
         var j = i + 5
@@ -60,7 +60,7 @@ public enum RecordIdentifiers {
     func isDigit(_ c: Unicode.Scalar) -> Bool { c >= "0" && c <= "9" }
     var i = 0
     while i + 4 <= scalars.count {
-      if (i == 0 || !isDigit(scalars[i - 1])), (0..<4).allSatisfy({ isDigit(scalars[i + $0]) }),
+      if i == 0 || !isDigit(scalars[i - 1]), (0..<4).allSatisfy({ isDigit(scalars[i + $0]) }),
         i + 4 == scalars.count || !isDigit(scalars[i + 4])
       {
         if let value = Int(String(String.UnicodeScalarView(scalars[i..<(i + 4)]))),

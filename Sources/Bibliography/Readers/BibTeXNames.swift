@@ -209,7 +209,9 @@ public enum BibTeXNames {
   }
 
   /// Special letters whose case is their command's case.
-  private static let lowerLetterCommands: Set<String> = ["ss", "o", "l", "ae", "oe", "aa", "i", "j"]
+  private static let lowerLetterCommands: Set<String> = [
+    "ss", "o", "l", "ae", "oe", "aa", "i", "j",
+  ]
   private static let upperLetterCommands: Set<String> = ["SS", "O", "L", "AE", "OE", "AA"]
 
   /// BibTeX's test for a von word: the first letter at depth 0 is lower case; a

@@ -127,7 +127,8 @@ public struct BibTeXReader: RecordReader {
           for publication in document.publications { try body(publication) }
           return document.diagnostics
         }
-        buffer.append(contentsOf: chunk.starts(with: [0xEF, 0xBB, 0xBF]) ? chunk.dropFirst(3) : chunk)
+        buffer.append(
+          contentsOf: chunk.starts(with: [0xEF, 0xBB, 0xBF]) ? chunk.dropFirst(3) : chunk)
       } else {
         buffer.append(contentsOf: chunk)
       }
@@ -300,9 +301,10 @@ public struct BibTeXReader: RecordReader {
       }
     }
 
-    let keywords = (entry["keywords"] ?? entry["keyword"]).map {
-      RecordIdentifiers.keywords(LaTeXText.displayText($0))
-    } ?? []
+    let keywords =
+      (entry["keywords"] ?? entry["keyword"]).map {
+        RecordIdentifiers.keywords(LaTeXText.displayText($0))
+      } ?? []
 
     return Publication(
       title: title, authors: authors, year: year, venue: venue, kind: kind,

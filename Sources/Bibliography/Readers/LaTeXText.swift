@@ -282,7 +282,9 @@ public enum LaTeXText {
       while i < s.count {
         let c = s[i]
         i += 1
-        if c == "{" { depth += 1 } else if c == "}" {
+        if c == "{" {
+          depth += 1
+        } else if c == "}" {
           depth -= 1
           if depth == 0 { break }
         }
