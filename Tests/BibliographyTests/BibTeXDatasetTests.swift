@@ -58,22 +58,54 @@ struct BibFileExpectation: Sendable, CustomTestStringConvertible {
 @Suite("BibTeX on the real dataset files")
 struct BibTeXDatasetTests {
   static let files: [BibFileExpectation] = [
-    .init(file: "4C-multiphysics--website.bib", entries: 316, bibtexparserReads: 316, authorNames: 1360, andOthers: 0, abstracts: 0),
-    .init(file: "BibBase--bibbase.github.io.bib", entries: 735, bibtexparserReads: 735, authorNames: 972, andOthers: 4, abstracts: 6),
-    .init(file: "bartoszzielinski--bartoszzielinski.github.io.bib", entries: 69, bibtexparserReads: 42, authorNames: 202, andOthers: 0, abstracts: 0),
-    .init(file: "lealtaixe--lealtaixe.github.io.bib", entries: 36, bibtexparserReads: 36, authorNames: 163, andOthers: 0, abstracts: 0),
-    .init(file: "ajpelu--ajperez.bib", entries: 45, bibtexparserReads: 45, authorNames: 288, andOthers: 0, abstracts: 0),
-    .init(file: "HeikeKluever--HeikeKluever.github.io.bib", entries: 75, bibtexparserReads: 75, authorNames: 231, andOthers: 0, abstracts: 75),
-    .init(file: "Accio--CV.bib", entries: 39, bibtexparserReads: 39, authorNames: 321, andOthers: 20, abstracts: 0),
-    .init(file: "yuelingyu--yuelingyu.github.io.bib", entries: 11, bibtexparserReads: 11, authorNames: 54, andOthers: 0, abstracts: 8),
-    .init(file: "c-oy--pubs.bib", entries: 4, bibtexparserReads: 4, authorNames: 14, andOthers: 0, abstracts: 0),
-    .init(file: "DIATSIGK--sitegr.bib", entries: 136, bibtexparserReads: 135, authorNames: 135, andOthers: 0, abstracts: 56),
-    .init(file: "bakhshir--ecearth.bib", entries: 30, bibtexparserReads: 29, authorNames: 99, andOthers: 0, abstracts: 0),
-    .init(file: "AlecThomson--alecthomson.github.io.bib", entries: 37, bibtexparserReads: 37, authorNames: 740, andOthers: 0, abstracts: 0),
-    .init(file: "ArtPoon--latex-cv.bib", entries: 125, bibtexparserReads: 125, authorNames: 1283, andOthers: 6, abstracts: 4),
-    .init(file: "alessandropellegrini--personal-website.bib", entries: 183, bibtexparserReads: 183, authorNames: 508, andOthers: 0, abstracts: 156),
-    .init(file: "hujilin1229--ps.bib", entries: 19, bibtexparserReads: 19, authorNames: 93, andOthers: 0, abstracts: 0),
-    .init(file: "MidasDMing--midasdming.github.io.bib", entries: 19, bibtexparserReads: 19, authorNames: 72, andOthers: 0, abstracts: 0),
+    .init(
+      file: "4C-multiphysics--website.bib", entries: 316, bibtexparserReads: 316, authorNames: 1360,
+      andOthers: 0, abstracts: 0),
+    .init(
+      file: "BibBase--bibbase.github.io.bib", entries: 735, bibtexparserReads: 735,
+      authorNames: 972, andOthers: 4, abstracts: 6),
+    .init(
+      file: "bartoszzielinski--bartoszzielinski.github.io.bib", entries: 69, bibtexparserReads: 42,
+      authorNames: 202, andOthers: 0, abstracts: 0),
+    .init(
+      file: "lealtaixe--lealtaixe.github.io.bib", entries: 36, bibtexparserReads: 36,
+      authorNames: 163, andOthers: 0, abstracts: 0),
+    .init(
+      file: "ajpelu--ajperez.bib", entries: 45, bibtexparserReads: 45, authorNames: 288,
+      andOthers: 0, abstracts: 0),
+    .init(
+      file: "HeikeKluever--HeikeKluever.github.io.bib", entries: 75, bibtexparserReads: 75,
+      authorNames: 231, andOthers: 0, abstracts: 75),
+    .init(
+      file: "Accio--CV.bib", entries: 39, bibtexparserReads: 39, authorNames: 321, andOthers: 20,
+      abstracts: 0),
+    .init(
+      file: "yuelingyu--yuelingyu.github.io.bib", entries: 11, bibtexparserReads: 11,
+      authorNames: 54, andOthers: 0, abstracts: 8),
+    .init(
+      file: "c-oy--pubs.bib", entries: 4, bibtexparserReads: 4, authorNames: 14, andOthers: 0,
+      abstracts: 0),
+    .init(
+      file: "DIATSIGK--sitegr.bib", entries: 136, bibtexparserReads: 135, authorNames: 135,
+      andOthers: 0, abstracts: 56),
+    .init(
+      file: "bakhshir--ecearth.bib", entries: 30, bibtexparserReads: 29, authorNames: 99,
+      andOthers: 0, abstracts: 0),
+    .init(
+      file: "AlecThomson--alecthomson.github.io.bib", entries: 37, bibtexparserReads: 37,
+      authorNames: 740, andOthers: 0, abstracts: 0),
+    .init(
+      file: "ArtPoon--latex-cv.bib", entries: 125, bibtexparserReads: 125, authorNames: 1283,
+      andOthers: 6, abstracts: 4),
+    .init(
+      file: "alessandropellegrini--personal-website.bib", entries: 183, bibtexparserReads: 183,
+      authorNames: 508, andOthers: 0, abstracts: 156),
+    .init(
+      file: "hujilin1229--ps.bib", entries: 19, bibtexparserReads: 19, authorNames: 93,
+      andOthers: 0, abstracts: 0),
+    .init(
+      file: "MidasDMing--midasdming.github.io.bib", entries: 19, bibtexparserReads: 19,
+      authorNames: 72, andOthers: 0, abstracts: 0),
   ]
 
   @Test("every entry is read, with its authors", arguments: files)
@@ -105,7 +137,8 @@ struct BibTeXDatasetTests {
     // The README counts abstract fields, empty ones (`abstract = {}`) included.
     #expect(entries.filter { $0["abstract"] != nil }.count == expected.abstracts)
     for (entry, publication) in zip(entries, document.publications) {
-      let hasText = !(entry["abstract"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+      let hasText = !(entry["abstract"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        .isEmpty
       #expect(hasText == (publication.abstract != nil), "\(expected.file):\(entry.location.line)")
     }
     // Where bibtexparser reads fewer entries, something in the file is irregular:
@@ -145,5 +178,40 @@ struct BibTeXIrregularEntryTests {
     let document = try read("DIATSIGK--sitegr.bib")
     #expect(document.diagnostics.contains { $0.message.contains("'isbn_978 960 512 617 9'") })
     #expect(document.diagnostics.contains { $0.message.hasPrefix("duplicate key") })
+  }
+}
+
+@Suite("Content detection across these readers")
+struct ReaderDetectionTests {
+  static let readers: [any RecordReader.Type] = [
+    BibTeXReader.self, RISReader.self, CSLJSONReader.self, CSVReader.self, WoSReader.self,
+    ScopusCSVReader.self, OpenAlexReader.self,
+  ]
+
+  @Test(
+    "each sample's own reader is the most confident",
+    arguments: [
+      ("bibtex/BibBase--bibbase.github.io.bib", InputFormat.bibtex),
+      ("bibtex/c-oy--pubs.bib", .bibtex),
+      ("bibtex/bakhshir--ecearth.bib", .bibtex),
+      ("corpora/biblium/wos_dataset.txt.gz", .wosTagged),
+      ("corpora/biblium/scopus_dataset.csv.gz", .scopusCSV),
+      ("cv-text/bcaffo--cv.scopus.csv", .scopusCSV),
+      ("corpora/biblium/openalex_dataset.csv.gz", .openAlex),
+    ])
+  func detects(path: String, format: InputFormat) throws {
+    let text = try SharedDatasets.text(path).text
+    let scores = Self.readers.map { ($0.format, $0.confidence(for: text)) }
+    let best = try #require(scores.max { $0.1 < $1.1 })
+    #expect(best.0 == format, "\(scores)")
+    #expect(best.1 >= 0.9)
+  }
+
+  @Test("plain CV text is claimed by none of these readers")
+  func cvText() throws {
+    let text = try SharedDatasets.text("cv-text/alexei-matveev--cv.txt").text
+    for reader in Self.readers {
+      #expect(reader.confidence(for: text) < 0.5, "\(reader.format)")
+    }
   }
 }

@@ -80,8 +80,10 @@ struct BibTeXReaderTests {
       ("de la Fontaine, Jr., Jean", "Jean", "de la", "Fontaine", "Jr."),
       ("Van Steen, Maarten", "Maarten", "", "Van Steen", ""),
       ("{Barnes and Noble, Inc.}", "", "", "Barnes and Noble, Inc.", ""),
-      ("Charles Louis Xavier Joseph de la Vall{\\'e}e Poussin", "Charles Louis Xavier Joseph",
-       "de la", "Vallée Poussin", ""),
+      (
+        "Charles Louis Xavier Joseph de la Vall{\\'e}e Poussin", "Charles Louis Xavier Joseph",
+        "de la", "Vallée Poussin", ""
+      ),
       ("Leal-Taix{\\'e}, Laura", "Laura", "", "Leal-Taixé", ""),
       ("{\\\"U}nal, Ali", "Ali", "", "Ünal", ""),
       ("S.~W. Hawking", "S. W.", "", "Hawking", ""),
@@ -105,7 +107,8 @@ struct BibTeXReaderTests {
   @Test("HTML marks in author fields are removed")
   func htmlMarks() {
     let doc = read(
-      "@article{k, title={Colon&#58; yes}, author={Xie<b>#</b>, Junwei and <b>Ming*</b>, <b>Di</b>}}")
+      "@article{k, title={Colon&#58; yes}, author={Xie<b>#</b>, Junwei and <b>Ming*</b>, <b>Di</b>}}"
+    )
     #expect(doc.publications.first?.authors == ["Junwei Xie", "Di Ming"])
     #expect(doc.publications.first?.title == "Colon: yes")
   }
@@ -155,7 +158,8 @@ struct BibTeXReaderTests {
   @Test("abstracts and keywords")
   func abstractAndKeywords() {
     let doc = read(
-      "@article{k, title={T}, abstract={We show {\\em that}\n  it works.}, keywords={graphs; networks}}")
+      "@article{k, title={T}, abstract={We show {\\em that}\n  it works.}, keywords={graphs; networks}}"
+    )
     #expect(doc.publications.first?.abstract == "We show that it works.")
     #expect(doc.publications.first?.keywords == ["graphs", "networks"])
   }

@@ -48,6 +48,20 @@ struct WoSReaderTests {
     #expect(WoSReader.confidence(for: text) >= 0.9)
   }
 
+  @Test("the tab-delimited export")
+  func tabDelimited() throws {
+    let text =
+      "PT\tAU\tAF\tTI\tSO\tDE\tPY\tDI\n"
+      + "J\tLang, XN; Li, L\tLang, Xiaona; Li, Lu\tEffect\tJ MULTI\ta; b\t2024\t10.2147/X.1\n"
+    #expect(WoSReader.confidence(for: text) >= 0.9)
+    let document = WoSReader().parse(text, file: "w.tsv")
+    try #require(document.publications.count == 1)
+    #expect(document.publications[0].authors == ["Xiaona Lang", "Lu Li"])
+    #expect(document.publications[0].keywords == ["a", "b"])
+    #expect(document.publications[0].year == 2024)
+    #expect(document.publications[0].location.line == 2)
+  }
+
   @Test("the biblium WoS sample: 500 records, all with authors, titles and abstracts")
   func biblium() throws {
     let decoded = try SharedDatasets.text("corpora/biblium/wos_dataset.txt.gz")

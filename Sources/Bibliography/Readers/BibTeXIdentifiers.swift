@@ -5,6 +5,7 @@ public enum RecordIdentifiers {
   /// A DOI without resolver prefix (`https://doi.org/`, `doi:`), or nil when `text`
   /// holds none. Case is kept (DOIs compare case-insensitively).
   public static func doi(in text: String) -> String? {
+    guard text.containsBytes("10.") else { return nil }
     guard let start = text.range(of: "10.") else { return nil }
     // The DOI prefix is "10." + registrant digits + "/".
     var candidate = text[start.lowerBound...]
@@ -18,7 +19,7 @@ public enum RecordIdentifiers {
     }
     var result = String(candidate)
     while let last = result.last, ".,;)]}".contains(last) { result.removeLast() }
-    result = result.removingPercentEncoding ?? result
+    if result.utf8.contains(UInt8(ascii: "%")) { result = result.removingPercentEncoding ?? result }
     return result.count > 7 ? result : nil
   }
 
@@ -29,7 +30,7 @@ public enum RecordIdentifiers {
     // New style: YYMM.NNNN(N)
     var i = 0
     while i + 9 <= scalars.count {
-      if (i == 0 || !isDigit(scalars[i - 1]) && scalars[i - 1] != "."),
+      if i == 0 || !isDigit(scalars[i - 1]) && scalars[i - 1] != ".",
         (0..<4).allSatisfy({ isDigit(scalars[i + $0]) }), scalars[i + 4] == "."
       {
         var j = i + 5
@@ -59,7 +60,7 @@ public enum RecordIdentifiers {
     func isDigit(_ c: Unicode.Scalar) -> Bool { c >= "0" && c <= "9" }
     var i = 0
     while i + 4 <= scalars.count {
-      if (i == 0 || !isDigit(scalars[i - 1])), (0..<4).allSatisfy({ isDigit(scalars[i + $0]) }),
+      if i == 0 || !isDigit(scalars[i - 1]), (0..<4).allSatisfy({ isDigit(scalars[i + $0]) }),
         i + 4 == scalars.count || !isDigit(scalars[i + 4])
       {
         if let value = Int(String(String.UnicodeScalarView(scalars[i..<(i + 4)]))),
@@ -77,15 +78,14 @@ public enum RecordIdentifiers {
   public static func keywords(_ text: String) -> [String] {
     let separator: Character = text.contains(";") ? ";" : ","
     return text.split(separator: separator).map {
-      $0.trimmingCharacters(in: .whitespacesAndNewlines)
+      $0.trimmedWhitespace
     }.filter { !$0.isEmpty }
   }
 
   /// Whether a venue or note names a preprint server.
   public static func namesPreprintServer(_ text: String) -> Bool {
     let lower = text.lowercased()
-    return lower.contains("arxiv") || lower.contains("biorxiv") || lower.contains("medrxiv")
-      || lower.contains("ssrn") || lower.contains("chemrxiv") || lower.contains("psyarxiv")
-      || lower.contains("preprint") || lower.contains("research square")
+    return lower.containsBytes("rxiv") || lower.containsBytes("ssrn")
+      || lower.containsBytes("preprint") || lower.containsBytes("research square")
   }
 }

@@ -60,7 +60,7 @@ public enum BibTeXNames {
     var overlong: [String] = []
     var bracedList: [String] = []
     for raw in split(field) {
-      let trimmed = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+      let trimmed = raw.trimmedWhitespace
       if trimmed.isEmpty {
         empty += 1
         continue
@@ -124,7 +124,7 @@ public enum BibTeXNames {
   /// Parses one name; the flag says it had more than two commas at depth 0.
   static func parseName(_ raw: String) -> (BibTeXName, Bool) {
     let parts = splitTopLevel(raw, on: ",").map {
-      $0.trimmingCharacters(in: .whitespacesAndNewlines)
+      $0.trimmedWhitespace
     }
     func convert(_ tokens: ArraySlice<String>) -> String {
       cleanMarks(LaTeXText.toUnicode(tokens.joined(separator: " ")))
@@ -209,7 +209,9 @@ public enum BibTeXNames {
   }
 
   /// Special letters whose case is their command's case.
-  private static let lowerLetterCommands: Set<String> = ["ss", "o", "l", "ae", "oe", "aa", "i", "j"]
+  private static let lowerLetterCommands: Set<String> = [
+    "ss", "o", "l", "ae", "oe", "aa", "i", "j",
+  ]
   private static let upperLetterCommands: Set<String> = ["SS", "O", "L", "AE", "OE", "AA"]
 
   /// BibTeX's test for a von word: the first letter at depth 0 is lower case; a
@@ -278,6 +280,19 @@ public enum BibTeXNames {
 
   /// Drops marks (`Ming*`, `Xie#`) and stray punctuation left at a name's ends.
   static func cleanMarks(_ name: String) -> String {
+    // Fast path: no mark's first byte anywhere (`*`, `#`, `^`, and 0xC2/0xE2, which
+    // start § ¶ † ‡ ✉) and no punctuation at the ends.
+    let utf8 = name.utf8
+    if let head = utf8.first, let tail = utf8.last,
+      head != UInt8(ascii: ","), head != UInt8(ascii: ";"), head != 0x20,
+      tail != UInt8(ascii: ","), tail != UInt8(ascii: ";"), tail != 0x20,
+      !utf8.contains(where: {
+        $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: "^")
+          || $0 == 0xC2 || $0 == 0xE2
+      })
+    {
+      return name
+    }
     var result = name.filter { !marks.contains($0) }
     while let last = result.last, last == "," || last == ";" || last == " " {
       result.removeLast()

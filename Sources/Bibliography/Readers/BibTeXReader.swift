@@ -127,7 +127,8 @@ public struct BibTeXReader: RecordReader {
           for publication in document.publications { try body(publication) }
           return document.diagnostics
         }
-        buffer.append(contentsOf: chunk.starts(with: [0xEF, 0xBB, 0xBF]) ? chunk.dropFirst(3) : chunk)
+        buffer.append(
+          contentsOf: chunk.starts(with: [0xEF, 0xBB, 0xBF]) ? chunk.dropFirst(3) : chunk)
       } else {
         buffer.append(contentsOf: chunk)
       }
@@ -157,7 +158,7 @@ public struct BibTeXReader: RecordReader {
   ]
 
   static func crossrefKey(_ value: String) -> String {
-    LaTeXText.toUnicode(value).trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+    LaTeXText.toUnicode(value).trimmedWhitespace.lowercased()
   }
 
   /// Fields a child never takes from its parent.
@@ -261,12 +262,12 @@ public struct BibTeXReader: RecordReader {
 
     // Identifiers.
     var doi = entry["doi"].flatMap { RecordIdentifiers.doi(in: LaTeXText.toUnicode($0)) }
-    if doi == nil, let url = entry["url"], url.contains("doi.org/") {
+    if doi == nil, let url = entry["url"], url.containsBytes("doi.org/") {
       doi = RecordIdentifiers.doi(in: url)
     }
     var arxiv: String? = nil
     let prefix = (entry["archiveprefix"] ?? entry["eprinttype"] ?? "").lowercased()
-    if let eprint = entry["eprint"], prefix.contains("arxiv") || prefix.isEmpty {
+    if let eprint = entry["eprint"], prefix.containsBytes("arxiv") || prefix.isEmpty {
       arxiv = RecordIdentifiers.arxivID(in: eprint)
     }
     if arxiv == nil, let doi, doi.lowercased().hasPrefix("10.48550/arxiv.") {
@@ -274,7 +275,7 @@ public struct BibTeXReader: RecordReader {
     }
     if arxiv == nil {
       for name in ["url", "journal", "note", "howpublished", "pdf", "arxiv", "eprint"] {
-        if let value = entry[name], value.lowercased().contains("arxiv") || name == "arxiv",
+        if let value = entry[name], value.lowercased().containsBytes("arxiv") || name == "arxiv",
           let id = RecordIdentifiers.arxivID(in: value)
         {
           arxiv = id
@@ -300,9 +301,10 @@ public struct BibTeXReader: RecordReader {
       }
     }
 
-    let keywords = (entry["keywords"] ?? entry["keyword"]).map {
-      RecordIdentifiers.keywords(LaTeXText.displayText($0))
-    } ?? []
+    let keywords =
+      (entry["keywords"] ?? entry["keyword"]).map {
+        RecordIdentifiers.keywords(LaTeXText.displayText($0))
+      } ?? []
 
     return Publication(
       title: title, authors: authors, year: year, venue: venue, kind: kind,
@@ -317,7 +319,7 @@ public struct BibTeXReader: RecordReader {
     case "article", "periodical", "suppperiodical":
       return RecordIdentifiers.namesPreprintServer(venueText) ? .preprint : .journal
     case "inproceedings", "conference", "proceedings", "mvproceedings":
-      return venueText.lowercased().contains("workshop") ? .workshop : .conference
+      return venueText.lowercased().containsBytes("workshop") ? .workshop : .conference
     case "book", "mvbook", "booklet", "collection", "mvcollection", "reference",
       "mvreference":
       return .book

@@ -21,7 +21,10 @@ public struct CSLJSONReader: RecordReader {
     else { return 0 }
     if sample.contains("\"authorships\"") || sample.contains("openalex.org/W") { return 0.2 }
     var score = 0
-    for key in ["\"container-title\"", "\"issued\"", "\"family\"", "\"date-parts\"", "\"DOI\"", "\"citation-key\""] where sample.contains(key) {
+    for key in [
+      "\"container-title\"", "\"issued\"", "\"family\"", "\"date-parts\"", "\"DOI\"",
+      "\"citation-key\"",
+    ] where sample.contains(key) {
       score += 1
     }
     if score >= 2 { return 0.9 }
@@ -30,7 +33,10 @@ public struct CSLJSONReader: RecordReader {
 
   public func parse(_ text: String, file: String) -> SourceDocument {
     var diagnostics: [Diagnostic] = []
-    guard let (items, depth) = JSONRecords.items(in: text, file: file, keys: ["items"], diagnostics: &diagnostics) else {
+    guard
+      let (items, depth) = JSONRecords.items(
+        in: text, file: file, keys: ["items"], diagnostics: &diagnostics)
+    else {
       return SourceDocument(file: file, format: Self.format, diagnostics: diagnostics)
     }
     let lines = JSONRecords.objectLines(in: text, depth: depth, expected: items.count)
@@ -38,15 +44,19 @@ public struct CSLJSONReader: RecordReader {
     for (index, item) in items.enumerated() {
       let location = InputLocation(file: file, line: lines[index])
       guard let item = item as? [String: Any] else {
-        diagnostics.append(Diagnostic(.error, at: location, "item \(index + 1) is not a JSON object; skipped"))
+        diagnostics.append(
+          Diagnostic(.error, at: location, "item \(index + 1) is not a JSON object; skipped"))
         continue
       }
       publications.append(publication(item, location: location, diagnostics: &diagnostics))
     }
-    return SourceDocument(file: file, format: Self.format, publications: publications, diagnostics: diagnostics)
+    return SourceDocument(
+      file: file, format: Self.format, publications: publications, diagnostics: diagnostics)
   }
 
-  func publication(_ item: [String: Any], location: InputLocation, diagnostics: inout [Diagnostic]) -> Publication {
+  func publication(_ item: [String: Any], location: InputLocation, diagnostics: inout [Diagnostic])
+    -> Publication
+  {
     var authors: [String] = []
     for (index, person) in ((item["author"] as? [Any]) ?? []).enumerated() {
       guard let person = person as? [String: Any] else { continue }
@@ -67,18 +77,26 @@ public struct CSLJSONReader: RecordReader {
     }
     let title = JSONRecords.string(item["title"]).map(LaTeXText.stripHTML) ?? ""
     if title.isEmpty { diagnostics.append(Diagnostic(.warning, at: location, "item has no title")) }
-    let venue = JSONRecords.string(item["container-title"]) ?? JSONRecords.string(item["event-title"])
+    let venue =
+      JSONRecords.string(item["container-title"]) ?? JSONRecords.string(item["event-title"])
     var year: Int? = nil
-    for key in ["issued", "published-print", "published-online", "published", "created"] where year == nil {
+    for key in ["issued", "published-print", "published-online", "published", "created"]
+    where year == nil {
       year = Self.year(from: item[key])
     }
     let doi = JSONRecords.string(item["DOI"]).flatMap(RecordIdentifiers.doi(in:))
     var arxiv: String? = nil
-    if let url = JSONRecords.string(item["URL"]), url.contains("arxiv.org") { arxiv = RecordIdentifiers.arxivID(in: url) }
-    if arxiv == nil, let number = JSONRecords.string(item["number"]), (venue ?? "").lowercased().contains("arxiv") {
+    if let url = JSONRecords.string(item["URL"]), url.contains("arxiv.org") {
+      arxiv = RecordIdentifiers.arxivID(in: url)
+    }
+    if arxiv == nil, let number = JSONRecords.string(item["number"]),
+      (venue ?? "").lowercased().contains("arxiv")
+    {
       arxiv = RecordIdentifiers.arxivID(in: number)
     }
-    if arxiv == nil, let doi, doi.lowercased().hasPrefix("10.48550/arxiv.") { arxiv = RecordIdentifiers.arxivID(in: doi) }
+    if arxiv == nil, let doi, doi.lowercased().hasPrefix("10.48550/arxiv.") {
+      arxiv = RecordIdentifiers.arxivID(in: doi)
+    }
     let keywords: [String]
     if let list = item["keyword"] as? [Any] {
       keywords = list.compactMap(JSONRecords.string)
@@ -89,18 +107,23 @@ public struct CSLJSONReader: RecordReader {
     return Publication(
       title: title, authors: authors, year: year, venue: venue,
       kind: Self.kind(JSONRecords.string(item["type"]), venue: venue, arxiv: arxiv),
-      abstract: abstract?.isEmpty == true ? nil : abstract, doi: doi, arxivID: arxiv, keywords: keywords,
+      abstract: abstract?.isEmpty == true ? nil : abstract, doi: doi, arxivID: arxiv,
+      keywords: keywords,
       location: location)
   }
 
   static func year(from value: Any?) -> Int? {
     guard let date = value as? [String: Any] else { return nil }
-    if let parts = date["date-parts"] as? [Any], let first = parts.first as? [Any], let y = first.first {
+    if let parts = date["date-parts"] as? [Any], let first = parts.first as? [Any],
+      let y = first.first
+    {
       if let number = y as? Int { return number }
       if let string = JSONRecords.string(y) { return RecordIdentifiers.year(in: string) }
     }
     for key in ["raw", "literal", "date-time"] {
-      if let string = JSONRecords.string(date[key]), let year = RecordIdentifiers.year(in: string) { return year }
+      if let string = JSONRecords.string(date[key]), let year = RecordIdentifiers.year(in: string) {
+        return year
+      }
     }
     return nil
   }
@@ -108,10 +131,14 @@ public struct CSLJSONReader: RecordReader {
   static func kind(_ type: String?, venue: String?, arxiv: String?) -> PublicationKind {
     if arxiv != nil || RecordIdentifiers.namesPreprintServer(venue ?? "") { return .preprint }
     switch type {
-    case "article-journal", "journal-article", "article-magazine", "article-newspaper", "review", "review-book": return .journal
+    case "article-journal", "journal-article", "article-magazine", "article-newspaper", "review",
+      "review-book":
+      return .journal
     case "paper-conference", "proceedings-article", "proceedings": return .conference
     case "book", "monograph", "edited-book", "reference-book", "classic": return .book
-    case "chapter", "book-chapter", "book-section", "entry", "entry-encyclopedia", "entry-dictionary": return .chapter
+    case "chapter", "book-chapter", "book-section", "entry", "entry-encyclopedia",
+      "entry-dictionary":
+      return .chapter
     case "thesis", "dissertation": return .thesis
     case "report", "standard": return .report
     case "patent": return .patent
@@ -144,7 +171,8 @@ enum JSONRecords {
         }
         return ([object], 0)
       }
-      diagnostics.append(Diagnostic(.error, at: InputLocation(file: file, line: 1), "JSON holds no records"))
+      diagnostics.append(
+        Diagnostic(.error, at: InputLocation(file: file, line: 1), "JSON holds no records"))
       return nil
     } catch {
       // JSON Lines: one object per line.
@@ -165,7 +193,8 @@ enum JSONRecords {
       diagnostics.append(
         Diagnostic(
           .error, at: InputLocation(file: file, line: 1),
-          "not valid JSON: \((error as NSError).userInfo[NSDebugDescriptionErrorKey] ?? error.localizedDescription)"))
+          "not valid JSON: \((error as NSError).userInfo[NSDebugDescriptionErrorKey] ?? error.localizedDescription)"
+        ))
       return nil
     }
   }
@@ -181,7 +210,13 @@ enum JSONRecords {
     for byte in text.utf8 {
       if byte == 0x0A { line += 1 }
       if inString {
-        if escaped { escaped = false } else if byte == 0x5C { escaped = true } else if byte == 0x22 { inString = false }
+        if escaped {
+          escaped = false
+        } else if byte == 0x5C {
+          escaped = true
+        } else if byte == 0x22 {
+          inString = false
+        }
         continue
       }
       switch byte {
@@ -210,8 +245,10 @@ enum JSONRecords {
 
   /// Removes XML/JATS tags (`<jats:p>`) from an abstract.
   static func stripTags(_ text: String) -> String {
-    text.replacingOccurrences(of: #"</?[A-Za-z][A-Za-z0-9:_-]*[^<>]*>"#, with: " ", options: .regularExpression)
-      .replacingOccurrences(of: #"\s+"#, with: " ", options: .regularExpression)
-      .trimmingCharacters(in: .whitespaces)
+    text.replacingOccurrences(
+      of: #"</?[A-Za-z][A-Za-z0-9:_-]*[^<>]*>"#, with: " ", options: .regularExpression
+    )
+    .replacingOccurrences(of: #"\s+"#, with: " ", options: .regularExpression)
+    .trimmingCharacters(in: .whitespaces)
   }
 }

@@ -65,7 +65,8 @@ public struct CSVReader: RecordReader {
         diagnostics.append(Diagnostic(.warning, at: location, "row has no title"))
       }
       let names = ExportedNames.split(row.value(authors) ?? "")
-      let truncated = names.last.map { ["et al", "et al.", "others"].contains($0.lowercased()) } ?? false
+      let truncated =
+        names.last.map { ["et al", "et al.", "others"].contains($0.lowercased()) } ?? false
       let venueText = row.value(venue)
       let arxivID = row.value(arxiv).flatMap(RecordIdentifiers.arxivID(in:))
       publications.append(

@@ -99,7 +99,8 @@ public struct DelimitedText: Sendable, Hashable {
     }
     if !field.isEmpty || !fields.isEmpty { endRecord() }
 
-    let header = records.first.map { $0.fields.map { $0.trimmingCharacters(in: .whitespaces) } } ?? []
+    let header =
+      records.first.map { $0.fields.map { $0.trimmingCharacters(in: .whitespaces) } } ?? []
     self.header = header
     var rows = Array(records.dropFirst())
     for index in rows.indices where rows[index].fields.count != header.count {
@@ -136,7 +137,8 @@ public struct DelimitedText: Sendable, Hashable {
     if firstLine.first == "\u{FEFF}" { firstLine = firstLine.dropFirst() }
     let delimiter = guessDelimiter(Array(firstLine.unicodeScalars))
     return firstLine.split(separator: delimiter, omittingEmptySubsequences: false).map {
-      $0.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+      $0.trimmingCharacters(in: .whitespaces).trimmingCharacters(
+        in: CharacterSet(charactersIn: "\""))
     }
   }
 
@@ -202,8 +204,7 @@ enum ExportedNames {
       let commaPieces = trimmed.components(separatedBy: ",").map {
         $0.trimmingCharacters(in: .whitespaces)
       }
-      if commaPieces.count > 2, commaPieces.allSatisfy({ $0.split(separator: " ").count >= 2 })
-      {
+      if commaPieces.count > 2, commaPieces.allSatisfy({ $0.split(separator: " ").count >= 2 }) {
         pieces = commaPieces
       } else if commaPieces.count == 2,
         commaPieces.allSatisfy({ $0.split(separator: " ").count >= 2 })

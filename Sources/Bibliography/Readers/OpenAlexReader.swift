@@ -16,13 +16,19 @@ public struct OpenAlexReader: RecordReader {
   /// 0.95 for OpenAlex JSON or CSV.
   public static func confidence(for text: String) -> Double {
     let sample = text.prefix(65_536)
-    guard let first = sample.first(where: { !$0.isWhitespace && $0 != "\u{FEFF}" }) else { return 0 }
+    guard let first = sample.first(where: { !$0.isWhitespace && $0 != "\u{FEFF}" }) else {
+      return 0
+    }
     if first == "[" || first == "{" {
-      return sample.contains("\"authorships\"") || sample.contains("https://openalex.org/W") ? 0.95 : 0
+      return sample.contains("\"authorships\"") || sample.contains("https://openalex.org/W")
+        ? 0.95 : 0
     }
     let names = Set(DelimitedText.headerNames(of: text))
     if names.contains("authorships.author.display_name") { return 0.95 }
-    if names.contains("publication_year"), names.contains("display_name") || names.contains("title") { return 0.6 }
+    if names.contains("publication_year"), names.contains("display_name") || names.contains("title")
+    {
+      return 0.6
+    }
     return 0
   }
 
@@ -51,7 +57,9 @@ public struct OpenAlexReader: RecordReader {
     for row in table.rows {
       let location = InputLocation(file: file, line: row.line)
       let titleText = row.value(title) ?? ""
-      if titleText.isEmpty { diagnostics.append(Diagnostic(.warning, at: location, "work has no title")) }
+      if titleText.isEmpty {
+        diagnostics.append(Diagnostic(.warning, at: location, "work has no title"))
+      }
       let names = (row.value(authors) ?? "").components(separatedBy: "|").map {
         $0.trimmingCharacters(in: .whitespaces)
       }.filter { !$0.isEmpty }
@@ -59,19 +67,27 @@ public struct OpenAlexReader: RecordReader {
       let arxivID = row.value(arxiv).flatMap(RecordIdentifiers.arxivID(in:))
       publications.append(
         Publication(
-          title: titleText, authors: names, year: row.value(year).flatMap(RecordIdentifiers.year(in:)),
-          venue: venueText, kind: CSVReader.kind(named: row.value(type), venue: venueText, arxiv: arxivID),
+          title: titleText, authors: names,
+          year: row.value(year).flatMap(RecordIdentifiers.year(in:)),
+          venue: venueText,
+          kind: CSVReader.kind(named: row.value(type), venue: venueText, arxiv: arxivID),
           abstract: row.value(abstract), doi: row.value(doi).flatMap(RecordIdentifiers.doi(in:)),
           arxivID: arxivID,
-          keywords: (row.value(keywords) ?? "").components(separatedBy: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty },
+          keywords: (row.value(keywords) ?? "").components(separatedBy: "|").map {
+            $0.trimmingCharacters(in: .whitespaces)
+          }.filter { !$0.isEmpty },
           location: location))
     }
-    return SourceDocument(file: file, format: Self.format, publications: publications, diagnostics: diagnostics)
+    return SourceDocument(
+      file: file, format: Self.format, publications: publications, diagnostics: diagnostics)
   }
 
   func parseJSON(_ text: String, file: String) -> SourceDocument {
     var diagnostics: [Diagnostic] = []
-    guard let (items, depth) = JSONRecords.items(in: text, file: file, keys: ["results", "works"], diagnostics: &diagnostics) else {
+    guard
+      let (items, depth) = JSONRecords.items(
+        in: text, file: file, keys: ["results", "works"], diagnostics: &diagnostics)
+    else {
       return SourceDocument(file: file, format: Self.format, diagnostics: diagnostics)
     }
     let lines = JSONRecords.objectLines(in: text, depth: depth, expected: items.count)
@@ -79,27 +95,36 @@ public struct OpenAlexReader: RecordReader {
     for (index, item) in items.enumerated() {
       let location = InputLocation(file: file, line: lines[index])
       guard let work = item as? [String: Any] else {
-        diagnostics.append(Diagnostic(.error, at: location, "work \(index + 1) is not a JSON object; skipped"))
+        diagnostics.append(
+          Diagnostic(.error, at: location, "work \(index + 1) is not a JSON object; skipped"))
         continue
       }
       var authors: [String] = []
       for authorship in (work["authorships"] as? [Any]) ?? [] {
         guard let authorship = authorship as? [String: Any] else { continue }
         let author = authorship["author"] as? [String: Any]
-        if let name = JSONRecords.string(author?["display_name"]) ?? JSONRecords.string(authorship["raw_author_name"]) {
+        if let name = JSONRecords.string(author?["display_name"])
+          ?? JSONRecords.string(authorship["raw_author_name"])
+        {
           authors.append(name)
         } else {
           diagnostics.append(Diagnostic(.warning, at: location, "an authorship has no name"))
         }
       }
-      let title = JSONRecords.string(work["title"]) ?? JSONRecords.string(work["display_name"]) ?? ""
-      if title.isEmpty { diagnostics.append(Diagnostic(.warning, at: location, "work has no title")) }
+      let title =
+        JSONRecords.string(work["title"]) ?? JSONRecords.string(work["display_name"]) ?? ""
+      if title.isEmpty {
+        diagnostics.append(Diagnostic(.warning, at: location, "work has no title"))
+      }
       let source = ((work["primary_location"] as? [String: Any])?["source"] as? [String: Any])
       let venue = JSONRecords.string(source?["display_name"])
       let ids = work["ids"] as? [String: Any]
-      let doi = (JSONRecords.string(work["doi"]) ?? JSONRecords.string(ids?["doi"])).flatMap(RecordIdentifiers.doi(in:))
+      let doi = (JSONRecords.string(work["doi"]) ?? JSONRecords.string(ids?["doi"])).flatMap(
+        RecordIdentifiers.doi(in:))
       var arxiv = JSONRecords.string(ids?["arxiv"]).flatMap(RecordIdentifiers.arxivID(in:))
-      if arxiv == nil, let doi, doi.lowercased().hasPrefix("10.48550/arxiv.") { arxiv = RecordIdentifiers.arxivID(in: doi) }
+      if arxiv == nil, let doi, doi.lowercased().hasPrefix("10.48550/arxiv.") {
+        arxiv = RecordIdentifiers.arxivID(in: doi)
+      }
       var abstract = JSONRecords.string(work["abstract"])
       if abstract == nil, let index = work["abstract_inverted_index"] as? [String: Any] {
         abstract = Self.abstract(fromInvertedIndex: index)
@@ -108,14 +133,18 @@ public struct OpenAlexReader: RecordReader {
         JSONRecords.string(($0 as? [String: Any])?["display_name"]) ?? JSONRecords.string($0)
       }
       var year = (work["publication_year"] as? Int)
-      if year == nil { year = JSONRecords.string(work["publication_year"] ?? work["publication_date"]).flatMap(RecordIdentifiers.year(in:)) }
+      if year == nil {
+        year = JSONRecords.string(work["publication_year"] ?? work["publication_date"]).flatMap(
+          RecordIdentifiers.year(in:))
+      }
       publications.append(
         Publication(
           title: title, authors: authors, year: year, venue: venue,
           kind: CSVReader.kind(named: JSONRecords.string(work["type"]), venue: venue, arxiv: arxiv),
           abstract: abstract, doi: doi, arxivID: arxiv, keywords: keywords, location: location))
     }
-    return SourceDocument(file: file, format: Self.format, publications: publications, diagnostics: diagnostics)
+    return SourceDocument(
+      file: file, format: Self.format, publications: publications, diagnostics: diagnostics)
   }
 
   /// OpenAlex stores abstracts as word → positions; this puts the words back in order.

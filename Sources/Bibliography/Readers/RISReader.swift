@@ -71,12 +71,16 @@ public struct RISReader: RecordReader {
     var firstStray = 0
 
     func finish() {
-      publications.append(publication(fields, location: InputLocation(file: file, line: recordLine), diagnostics: &diagnostics))
+      publications.append(
+        publication(
+          fields, location: InputLocation(file: file, line: recordLine), diagnostics: &diagnostics))
       fields = []
       inRecord = false
     }
 
-    for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
+    for rawLine in text.split(
+      omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
+    ) {
       lineNumber += 1
       let line = lineNumber == 1 && rawLine.hasPrefix("\u{FEFF}") ? rawLine.dropFirst() : rawLine
       if let tag = Self.tag(of: line) {
@@ -97,7 +101,9 @@ public struct RISReader: RecordReader {
             finish()
           } else {
             diagnostics.append(
-              Diagnostic(.warning, at: InputLocation(file: file, line: lineNumber), "'ER  -' outside a record"))
+              Diagnostic(
+                .warning, at: InputLocation(file: file, line: lineNumber),
+                "'ER  -' outside a record"))
           }
         } else if inRecord {
           fields.append((tag, value))
@@ -117,7 +123,9 @@ public struct RISReader: RecordReader {
     }
     if inRecord {
       diagnostics.append(
-        Diagnostic(.error, at: InputLocation(file: file, line: recordLine), "record has no 'ER  -' before the end of the file"))
+        Diagnostic(
+          .error, at: InputLocation(file: file, line: recordLine),
+          "record has no 'ER  -' before the end of the file"))
       finish()
     }
     if strayLines > 0 {
@@ -126,16 +134,22 @@ public struct RISReader: RecordReader {
           .warning, at: InputLocation(file: file, line: firstStray),
           "\(strayLines) line(s) outside any TY…ER record ignored (first here)"))
     }
-    return SourceDocument(file: file, format: Self.format, publications: publications, diagnostics: diagnostics)
+    return SourceDocument(
+      file: file, format: Self.format, publications: publications, diagnostics: diagnostics)
   }
 
-  func publication(_ fields: [(tag: String, value: String)], location: InputLocation, diagnostics: inout [Diagnostic]) -> Publication {
+  func publication(
+    _ fields: [(tag: String, value: String)], location: InputLocation,
+    diagnostics: inout [Diagnostic]
+  ) -> Publication {
     func all(_ tags: String...) -> [String] {
       fields.filter { tags.contains($0.tag) }.map(\.value).filter { !$0.isEmpty }
     }
     func first(_ tags: String...) -> String? {
       for tag in tags {
-        if let value = fields.first(where: { $0.tag == tag && !$0.value.isEmpty })?.value { return value }
+        if let value = fields.first(where: { $0.tag == tag && !$0.value.isEmpty })?.value {
+          return value
+        }
       }
       return nil
     }
@@ -144,16 +158,26 @@ public struct RISReader: RecordReader {
     authors = authors.flatMap { $0.contains(";") ? $0.components(separatedBy: ";") : [$0] }
       .map(ExportedNames.readingOrder).filter { !$0.isEmpty }
     let title = first("TI", "T1", "CT", "BT") ?? ""
-    if title.isEmpty { diagnostics.append(Diagnostic(.warning, at: location, "record has no title (TI/T1)")) }
+    if title.isEmpty {
+      diagnostics.append(Diagnostic(.warning, at: location, "record has no title (TI/T1)"))
+    }
     let type = first("TY") ?? ""
     var venue = first("T2", "JO", "JF", "JA", "J2", "BT")
-    if venue == title, first("BT") == venue, first("T2", "JO", "JF", "JA", "J2") == nil { venue = nil }
+    if venue == title, first("BT") == venue, first("T2", "JO", "JF", "JA", "J2") == nil {
+      venue = nil
+    }
     let urls = all("UR", "L1", "L2")
-    let doi = first("DO").flatMap(RecordIdentifiers.doi(in:))
+    let doi =
+      first("DO").flatMap(RecordIdentifiers.doi(in:))
       ?? urls.first(where: { $0.contains("doi.org/") }).flatMap(RecordIdentifiers.doi(in:))
-    var arxiv = urls.first(where: { $0.contains("arxiv.org") }).flatMap(RecordIdentifiers.arxivID(in:))
-    if arxiv == nil, let venue, venue.lowercased().contains("arxiv") { arxiv = RecordIdentifiers.arxivID(in: venue) }
-    if arxiv == nil, let doi, doi.lowercased().hasPrefix("10.48550/arxiv.") { arxiv = RecordIdentifiers.arxivID(in: doi) }
+    var arxiv = urls.first(where: { $0.contains("arxiv.org") }).flatMap(
+      RecordIdentifiers.arxivID(in:))
+    if arxiv == nil, let venue, venue.lowercased().contains("arxiv") {
+      arxiv = RecordIdentifiers.arxivID(in: venue)
+    }
+    if arxiv == nil, let doi, doi.lowercased().hasPrefix("10.48550/arxiv.") {
+      arxiv = RecordIdentifiers.arxivID(in: doi)
+    }
     let keywords = all("KW").flatMap { $0.contains(";") ? RecordIdentifiers.keywords($0) : [$0] }
     return Publication(
       title: title, authors: authors,

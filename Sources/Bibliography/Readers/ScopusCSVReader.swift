@@ -18,8 +18,7 @@ public struct ScopusCSVReader: RecordReader {
     let names = Set(DelimitedText.headerNames(of: text).map(DelimitedText.normalizedName))
     guard names.contains("authors"), names.contains("title"), names.contains("sourcetitle")
     else { return 0 }
-    if names.contains("eid") || names.contains("authorsid") || names.contains("authorfullnames")
-    {
+    if names.contains("eid") || names.contains("authorsid") || names.contains("authorfullnames") {
       return 0.95
     }
     return 0.6
@@ -60,10 +59,14 @@ public struct ScopusCSVReader: RecordReader {
       if authors.isEmpty {
         let raw = row.value(shortNames) ?? ""
         diagnostics.append(
-          Diagnostic(.warning, at: location, raw.isEmpty ? "record has no authors" : "no author names: '\(raw)'"))
+          Diagnostic(
+            .warning, at: location,
+            raw.isEmpty ? "record has no authors" : "no author names: '\(raw)'"))
       }
       let titleText = row.value(title) ?? ""
-      if titleText.isEmpty { diagnostics.append(Diagnostic(.warning, at: location, "row has no title")) }
+      if titleText.isEmpty {
+        diagnostics.append(Diagnostic(.warning, at: location, "row has no title"))
+      }
       let venue = row.value(source)
       publications.append(
         Publication(
@@ -72,7 +75,9 @@ public struct ScopusCSVReader: RecordReader {
           kind: CSVReader.kind(named: row.value(type), venue: venue, arxiv: nil),
           abstract: clean(row.value(abstract)),
           doi: row.value(doi).flatMap(RecordIdentifiers.doi(in:)),
-          arxivID: row.value(link).flatMap { $0.contains("arxiv") ? RecordIdentifiers.arxivID(in: $0) : nil },
+          arxivID: row.value(link).flatMap {
+            $0.contains("arxiv") ? RecordIdentifiers.arxivID(in: $0) : nil
+          },
           keywords: clean(row.value(keywords)).map(RecordIdentifiers.keywords) ?? [],
           location: location))
     }

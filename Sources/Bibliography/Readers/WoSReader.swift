@@ -19,6 +19,7 @@ public struct WoSReader: RecordReader {
     var sample = text.prefix(65_536)
     if sample.first == "\u{FEFF}" { sample = sample.dropFirst() }
     if sample.hasPrefix("FN ") { return 0.95 }
+    if sample.hasPrefix("PT\tAU\t") { return 0.95 }  // The tab-delimited export.
     let lines = sample.split(whereSeparator: \.isNewline).prefix(300)
     let hasPT = lines.contains { $0.hasPrefix("PT ") }
     let hasER = lines.contains { $0 == "ER" || $0.hasPrefix("ER ") }
@@ -28,6 +29,8 @@ public struct WoSReader: RecordReader {
   }
 
   public func parse(_ text: String, file: String) -> SourceDocument {
+    let start = text.first == "\u{FEFF}" ? text.dropFirst() : text[...]
+    if start.hasPrefix("PT\tAU\t") { return parseTabDelimited(text, file: file) }
     var diagnostics: [Diagnostic] = []
     var publications: [Publication] = []
     var fields: [String: [String]] = [:]
@@ -38,15 +41,16 @@ public struct WoSReader: RecordReader {
 
     func finish() {
       publications.append(
-        publication(fields, location: InputLocation(file: file, line: recordLine), diagnostics: &diagnostics))
+        publication(
+          fields, location: InputLocation(file: file, line: recordLine), diagnostics: &diagnostics))
       fields = [:]
       lastTag = nil
       inRecord = false
     }
 
     for rawLine in text.split(
-      omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
-    {
+      omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
+    ) {
       lineNumber += 1
       let line = lineNumber == 1 && rawLine.hasPrefix("\u{FEFF}") ? rawLine.dropFirst() : rawLine
       if line.trimmingCharacters(in: .whitespaces).isEmpty { continue }
@@ -54,7 +58,9 @@ public struct WoSReader: RecordReader {
         let value = line.trimmingCharacters(in: .whitespaces)
         guard inRecord, let tag = lastTag else {
           diagnostics.append(
-            Diagnostic(.warning, at: InputLocation(file: file, line: lineNumber), "continuation line outside a record ignored"))
+            Diagnostic(
+              .warning, at: InputLocation(file: file, line: lineNumber),
+              "continuation line outside a record ignored"))
           continue
         }
         if Self.listTags.contains(tag) {
@@ -65,14 +71,17 @@ public struct WoSReader: RecordReader {
         continue
       }
       let tag = String(line.prefix(2))
-      let value = line.count > 3 ? String(line.dropFirst(3)).trimmingCharacters(in: .whitespaces) : ""
+      let value =
+        line.count > 3 ? String(line.dropFirst(3)).trimmingCharacters(in: .whitespaces) : ""
       switch tag {
       case "FN", "VR", "EF":
         continue
       case "PT":
         if inRecord {
           diagnostics.append(
-            Diagnostic(.error, at: InputLocation(file: file, line: recordLine), "record has no 'ER' before the next 'PT' (line \(lineNumber))"))
+            Diagnostic(
+              .error, at: InputLocation(file: file, line: recordLine),
+              "record has no 'ER' before the next 'PT' (line \(lineNumber))"))
           finish()
         }
         inRecord = true
@@ -83,12 +92,16 @@ public struct WoSReader: RecordReader {
         if inRecord {
           finish()
         } else {
-          diagnostics.append(Diagnostic(.warning, at: InputLocation(file: file, line: lineNumber), "'ER' outside a record"))
+          diagnostics.append(
+            Diagnostic(
+              .warning, at: InputLocation(file: file, line: lineNumber), "'ER' outside a record"))
         }
       default:
         guard inRecord else {
           diagnostics.append(
-            Diagnostic(.warning, at: InputLocation(file: file, line: lineNumber), "line outside a PT…ER record ignored"))
+            Diagnostic(
+              .warning, at: InputLocation(file: file, line: lineNumber),
+              "line outside a PT…ER record ignored"))
           continue
         }
         fields[tag, default: []].append(value)
@@ -97,16 +110,43 @@ public struct WoSReader: RecordReader {
     }
     if inRecord {
       diagnostics.append(
-        Diagnostic(.error, at: InputLocation(file: file, line: recordLine), "record has no 'ER' before the end of the file"))
+        Diagnostic(
+          .error, at: InputLocation(file: file, line: recordLine),
+          "record has no 'ER' before the end of the file"))
       finish()
     }
-    return SourceDocument(file: file, format: Self.format, publications: publications, diagnostics: diagnostics)
+    return SourceDocument(
+      file: file, format: Self.format, publications: publications, diagnostics: diagnostics)
+  }
+
+  /// The "tab-delimited" export: a header of tags (PT, AU, AF, TI, …), one record per
+  /// row, lists joined by "; ".
+  func parseTabDelimited(_ text: String, file: String) -> SourceDocument {
+    let table = DelimitedText(parsing: text, file: file, delimiter: "\t")
+    var diagnostics = table.diagnostics
+    var publications: [Publication] = []
+    for row in table.rows {
+      var fields: [String: [String]] = [:]
+      for (index, tag) in table.header.enumerated() {
+        guard let value = row.value(index) else { continue }
+        fields[tag] =
+          Self.listTags.contains(tag)
+          ? value.components(separatedBy: ";").map { $0.trimmedWhitespace } : [value]
+      }
+      publications.append(
+        publication(
+          fields, location: InputLocation(file: file, line: row.line), diagnostics: &diagnostics))
+    }
+    return SourceDocument(
+      file: file, format: Self.format, publications: publications, diagnostics: diagnostics)
   }
 
   /// Tags whose continuation lines are further list items, not more text.
   static let listTags: Set<String> = ["AU", "AF", "BA", "BF", "CA", "GP", "CR", "C1", "ED"]
 
-  func publication(_ fields: [String: [String]], location: InputLocation, diagnostics: inout [Diagnostic]) -> Publication {
+  func publication(
+    _ fields: [String: [String]], location: InputLocation, diagnostics: inout [Diagnostic]
+  ) -> Publication {
     func first(_ tag: String) -> String? {
       fields[tag]?.first.flatMap { $0.isEmpty ? nil : $0 }
     }
@@ -118,7 +158,8 @@ public struct WoSReader: RecordReader {
     } else {
       if !full.isEmpty {
         diagnostics.append(
-          Diagnostic(.warning, at: location, "AU lists \(short.count) people, AF \(full.count); AU is used"))
+          Diagnostic(
+            .warning, at: location, "AU lists \(short.count) people, AF \(full.count); AU is used"))
       }
       names = short
     }
@@ -127,7 +168,9 @@ public struct WoSReader: RecordReader {
     }
     names += (fields["CA"] ?? []).filter { !$0.isEmpty }
     let title = first("TI") ?? ""
-    if title.isEmpty { diagnostics.append(Diagnostic(.warning, at: location, "record has no title (TI)")) }
+    if title.isEmpty {
+      diagnostics.append(Diagnostic(.warning, at: location, "record has no title (TI)"))
+    }
     let venue = first("SO") ?? first("SE") ?? first("BS")
     let type = [first("DT"), first("PT")].compactMap { $0 }.joined(separator: " ")
     var kind = CSVReader.kind(named: first("DT"), venue: venue, arxiv: nil)
@@ -141,8 +184,10 @@ public struct WoSReader: RecordReader {
     }
     if type.lowercased().contains("proceedings paper") { kind = .conference }
     return Publication(
-      title: title, authors: names.map(ExportedNames.readingOrder), year: (first("PY") ?? first("EA")).flatMap(RecordIdentifiers.year(in:)),
-      venue: venue, kind: kind, abstract: first("AB"), doi: first("DI").flatMap(RecordIdentifiers.doi(in:)),
+      title: title, authors: names.map(ExportedNames.readingOrder),
+      year: (first("PY") ?? first("EA")).flatMap(RecordIdentifiers.year(in:)),
+      venue: venue, kind: kind, abstract: first("AB"),
+      doi: first("DI").flatMap(RecordIdentifiers.doi(in:)),
       keywords: first("DE").map(RecordIdentifiers.keywords) ?? [], location: location)
   }
 }

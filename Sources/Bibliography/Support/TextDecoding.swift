@@ -52,13 +52,14 @@ public enum TextDecoding {
     if bytes.starts(with: [0xFE, 0xFF]) {
       return utf16(bytes[2...], littleEndian: false, encoding: .utf16BigEndian, file: file)
     }
-    if let text = String(validating: bytes, as: UTF8.self) {
-      return DecodedText(text: text, encoding: .utf8)
-    }
-    if let littleEndian = looksLikeBOMlessUTF16(bytes) {
+    // NUL bytes are valid UTF-8, so BOM-less UTF-16 must be recognised first.
+    if bytes.prefix(512).contains(0), let littleEndian = looksLikeBOMlessUTF16(bytes) {
       return utf16(
         bytes[...], littleEndian: littleEndian,
         encoding: littleEndian ? .utf16LittleEndian : .utf16BigEndian, file: file)
+    }
+    if let text = String(validating: bytes, as: UTF8.self) {
+      return DecodedText(text: text, encoding: .utf8)
     }
     let firstBad = firstInvalidUTF8Offset(bytes)
     let line = bytes[..<firstBad].reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }

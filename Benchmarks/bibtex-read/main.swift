@@ -1,0 +1,61 @@
+// Streaming BibTeX read benchmark (not a SwiftPM target: built by
+// Benchmarks/bibtex-read/run.sh with swiftc -O over Sources/Bibliography).
+//
+//   bibtex-read FILE [--whole]
+//
+// Prints entries, author slots, truncated lists, diagnostics, seconds and peak RSS.
+// The default reads piece by piece (BibTeXReader.read(contentsOf:chunkSize:body:));
+// --whole reads the file into memory first (BibTeXReader.read(contentsOf:)).
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+func peakRSSMegabytes() -> Double {
+  var usage = rusage()
+  getrusage(RUSAGE_SELF.rawValue, &usage)
+  return Double(usage.ru_maxrss) / 1024  // Linux reports KiB.
+}
+
+let arguments = CommandLine.arguments
+guard arguments.count >= 2 else {
+  FileHandle.standardError.write("usage: bibtex-read FILE [--whole]\n".data(using: .utf8) ?? Data())
+  exit(2)
+}
+let url = URL(fileURLWithPath: arguments[1])
+let whole = arguments.contains("--whole")
+let start = Date()
+var entries = 0
+var authorSlots = 0
+var truncated = 0
+var diagnosticCount = 0
+do {
+  if whole {
+    let document = try BibTeXReader().read(contentsOf: url)
+    entries = document.publications.count
+    for publication in document.publications {
+      authorSlots += publication.authors.count
+      if publication.authorsTruncated { truncated += 1 }
+    }
+    diagnosticCount = document.diagnostics.count
+  } else {
+    let diagnostics = try BibTeXReader().read(contentsOf: url) { publication in
+      entries += 1
+      authorSlots += publication.authors.count
+      if publication.authorsTruncated { truncated += 1 }
+    }
+    diagnosticCount = diagnostics.count
+    if ProcessInfo.processInfo.environment["SHOW_DIAGNOSTICS"] != nil {
+      for diagnostic in diagnostics.prefix(20) { print(diagnostic) }
+    }
+  }
+} catch {
+  FileHandle.standardError.write("\(error)\n".data(using: .utf8) ?? Data())
+  exit(1)
+}
+let seconds = Date().timeIntervalSince(start)
+print(
+  "swift mode=\(whole ? "whole" : "streaming") entries=\(entries) authors=\(authorSlots) "
+    + "truncated=\(truncated) diagnostics=\(diagnosticCount) "
+    + String(format: "seconds=%.2f peak_rss_mb=%.0f", seconds, peakRSSMegabytes()))
