@@ -45,11 +45,18 @@ extension Graph {
   public func betweennessCentrality(
     distance: EdgeDistance = .hops, normalization: BetweennessNormalization = .none
   ) -> [Double] {
+    _exactBetweenness(distance: distance, normalization: normalization, workers: nil)
+  }
+
+  /// Exact betweenness with an explicit worker count (tests check determinism).
+  func _exactBetweenness(
+    distance: EdgeDistance, normalization: BetweennessNormalization, workers: Int?
+  ) -> [Double] {
     let n = nodeCount
     guard n > 0 else { return [] }
     let raw = _withCSR(distance: distance) { csr in
       _Blocks.sum(
-        itemCount: n, length: n, makeScratch: { _SearchScratch(nodeCount: n) }
+        itemCount: n, length: n, workers: workers, makeScratch: { _SearchScratch(nodeCount: n) }
       ) { scratch, sources, partial in
         partial.withUnsafeMutableBufferPointer { out in
           for s in sources {

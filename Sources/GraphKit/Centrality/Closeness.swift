@@ -70,14 +70,14 @@ extension Graph {
 
   /// Runs one search per source in parallel and stores `value(scratch, csr, source)`.
   func _perSource(
-    distance: EdgeDistance,
+    distance: EdgeDistance, workers: Int? = nil,
     _ value: @Sendable (_SearchScratch, _CSR, Int) -> Double
   ) -> [Double] {
     let n = nodeCount
     guard n > 0 else { return [] }
     let output = _SharedOutput<Double>(repeating: 0, count: n)
     _withCSR(distance: distance) { csr in
-      _Blocks.forEach(itemCount: n, makeScratch: { _SearchScratch(nodeCount: n) }) {
+      _Blocks.forEach(itemCount: n, workers: workers, makeScratch: { _SearchScratch(nodeCount: n) }) {
         scratch, sources in
         for s in sources {
           if csr.lengths == nil {
