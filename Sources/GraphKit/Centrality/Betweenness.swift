@@ -45,20 +45,44 @@ extension Graph {
   public func betweennessCentrality(
     distance: EdgeDistance = .hops, normalization: BetweennessNormalization = .none
   ) -> [Double] {
+    _exactBetweenness(distance: distance, normalization: normalization, workers: nil)
+  }
+
+  /// Exact betweenness with an explicit worker count (tests check determinism).
+  func _exactBetweenness(
+    distance: EdgeDistance, normalization: BetweennessNormalization, workers: Int?
+  ) -> [Double] {
     let n = nodeCount
     guard n > 0 else { return [] }
+    return _inLocalityOrder { g in
+      g._exactBetweennessInPlace(distance: distance, normalization: normalization, workers: workers)
+    }
+  }
+
+  func _exactBetweennessInPlace(
+    distance: EdgeDistance, normalization: BetweennessNormalization, workers: Int?
+  ) -> [Double] {
+    let n = nodeCount
+    // Hops: search only from twin-class representatives and non-leaf nodes
+    // (see _SourcePlan); weighted: every node.
+    let plan: _SourcePlan? = distance == .hops ? _sourcePlan(includeLeaves: true) : nil
+    let sources = plan?.sources ?? Array(0..<n)
     let raw = _withCSR(distance: distance) { csr in
       _Blocks.sum(
-        itemCount: n, length: n, makeScratch: { _SearchScratch(nodeCount: n) }
-      ) { scratch, sources, partial in
+        itemCount: sources.count, length: n, workers: workers,
+        makeScratch: { _SearchScratch(nodeCount: n) }
+      ) { scratch, items, partial in
         partial.withUnsafeMutableBufferPointer { out in
-          for s in sources {
-            if csr.lengths == nil {
+          for item in items {
+            let s = sources[item]
+            if let plan {
               scratch.bfs(csr, from: s, countPaths: true)
+              scratch.accumulate(csr, source: s, scale: plan.multiplicity[s], into: out)
+              out[s] += plan.leaves[s] * Double(scratch.orderCount - 2)
             } else {
               scratch.dijkstra(csr, from: s, countPaths: true)
+              scratch.accumulate(csr, source: s, scale: 1, into: out)
             }
-            scratch.accumulate(csr, source: s, into: out)
             scratch.reset()
           }
         }

@@ -70,16 +70,28 @@ extension Graph {
 
   /// Runs one search per source in parallel and stores `value(scratch, csr, source)`.
   func _perSource(
-    distance: EdgeDistance,
+    distance: EdgeDistance, workers: Int? = nil,
     _ value: @Sendable (_SearchScratch, _CSR, Int) -> Double
   ) -> [Double] {
     let n = nodeCount
     guard n > 0 else { return [] }
+    return _inLocalityOrder { g in g._perSourceInPlace(distance: distance, workers: workers, value) }
+  }
+
+  func _perSourceInPlace(
+    distance: EdgeDistance, workers: Int?,
+    _ value: @Sendable (_SearchScratch, _CSR, Int) -> Double
+  ) -> [Double] {
+    let n = nodeCount
     let output = _SharedOutput<Double>(repeating: 0, count: n)
+    // Hops: closed twins have equal scores; search from one per class.
+    let plan: _SourcePlan? = distance == .hops ? _sourcePlan(includeLeaves: false) : nil
+    let sources = plan?.sources ?? Array(0..<n)
     _withCSR(distance: distance) { csr in
-      _Blocks.forEach(itemCount: n, makeScratch: { _SearchScratch(nodeCount: n) }) {
-        scratch, sources in
-        for s in sources {
+      _Blocks.forEach(itemCount: sources.count, workers: workers, makeScratch: { _SearchScratch(nodeCount: n) }) {
+        scratch, items in
+        for item in items {
+          let s = sources[item]
           if csr.lengths == nil {
             scratch.bfs(csr, from: s, countPaths: false)
           } else {
@@ -89,6 +101,9 @@ extension Graph {
           scratch.reset()
         }
       }
+    }
+    if let plan {
+      for v in 0..<n where plan.representative[v] != v { output[v] = output[plan.representative[v]] }
     }
     return output.array
   }

@@ -193,9 +193,11 @@ final class _SearchScratch {
     }
   }
 
-  /// Brandes' dependency accumulation over the last search; adds δ(v) into
-  /// `partial[v]` for every v ≠ source.
-  func accumulate(_ g: _CSR, source: Int, into partial: UnsafeMutableBufferPointer<Double>) {
+  /// Brandes' dependency accumulation over the last search; adds `scale` × δ(v)
+  /// into `partial[v]` for every v ≠ source.
+  func accumulate(
+    _ g: _CSR, source: Int, scale: Double, into partial: UnsafeMutableBufferPointer<Double>
+  ) {
     let off = g.offsets
     let nbr = g.neighbors
     if let len = g.lengths {
@@ -208,7 +210,7 @@ final class _SearchScratch {
           let v = Int(nbr[i])
           if dist[v] + len[i] == dw { delta[v] += sigma[v] * coeff }
         }
-        partial[w] += delta[w]
+        partial[w] += scale * delta[w]
         k -= 1
       }
     } else {
@@ -221,7 +223,7 @@ final class _SearchScratch {
           let v = Int(nbr[i])
           delta[v] += hop[v] == prev ? sigma[v] * coeff : 0
         }
-        partial[w] += delta[w]
+        partial[w] += scale * delta[w]
         k -= 1
       }
     }

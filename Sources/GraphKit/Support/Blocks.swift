@@ -29,14 +29,14 @@ enum _Blocks {
   ///   - makeScratch: Creates one scratch object per worker (called once per worker).
   ///   - body: Adds the contribution of the given items into `partial` (zeroed before).
   static func sum<Scratch>(
-    itemCount: Int, length: Int, blockCount: Int = defaultBlockCount,
+    itemCount: Int, length: Int, blockCount: Int = defaultBlockCount, workers: Int? = nil,
     makeScratch: @Sendable () -> Scratch,
     _ body: @Sendable (inout Scratch, StrideTo<Int>, inout [Double]) -> Void
   ) -> [Double] {
     let blocks = max(1, min(blockCount, itemCount))
     let state = Mutex(_OrderedMerge(length: length))
     let next = Atomic<Int>(0)
-    let workers = min(workerCount, blocks)
+    let workers = min(workers ?? workerCount, blocks)
     DispatchQueue.concurrentPerform(iterations: workers) { _ in
       var scratch = makeScratch()
       var partial = [Double](repeating: 0, count: length)
@@ -55,13 +55,13 @@ enum _Blocks {
   /// Runs `body` for every block with per-worker scratch; `body` writes results for
   /// its own items only (through `_SharedOutput`), so no merging is needed.
   static func forEach<Scratch>(
-    itemCount: Int, blockCount: Int = defaultBlockCount,
+    itemCount: Int, blockCount: Int = defaultBlockCount, workers: Int? = nil,
     makeScratch: @Sendable () -> Scratch,
     _ body: @Sendable (inout Scratch, StrideTo<Int>) -> Void
   ) {
     let blocks = max(1, min(blockCount, itemCount))
     let next = Atomic<Int>(0)
-    let workers = min(workerCount, blocks)
+    let workers = min(workers ?? workerCount, blocks)
     DispatchQueue.concurrentPerform(iterations: workers) { _ in
       var scratch = makeScratch()
       while true {
