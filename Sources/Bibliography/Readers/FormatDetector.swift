@@ -17,7 +17,11 @@ public enum FormatDetector {
   /// Every reader coauthor knows, asked in this order; on equal confidence the
   /// earlier one wins.
   public static var readers: [any RecordReader.Type] {
-    [CVTextReader.self, HomepageReader.self]
+    [
+      BibTeXReader.self, RISReader.self, CSLJSONReader.self, WoSReader.self,
+      ScopusCSVReader.self, OpenAlexReader.self, CSVReader.self, CVTextReader.self,
+      HomepageReader.self,
+    ]
   }
 
   /// Confidence below which no format is claimed.

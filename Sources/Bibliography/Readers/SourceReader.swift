@@ -35,7 +35,7 @@ public enum SourceReader {
     guard let format = format ?? FormatDetector.detect(decoded.text, fileName: fileName) else {
       throw SourceReadError(
         path: path,
-        message: "cannot tell the input format from the content; give it explicitly "
+        message: "cannot tell the input format from the content; give it with --input-format "
           + "(known: \(InputFormat.allCases.map(\.rawValue).joined(separator: ", ")))")
     }
     var document = FormatDetector.reader(for: format, owner: owner).parse(decoded.text, file: path)

@@ -20,6 +20,12 @@ struct Parse: ParsableCommand {
   @Option(help: "Output format: json or csv (publications only).")
   var format: Format = .json
 
+  @Option(help: "Input format, when detection from the content fails (cv-text, homepage, bibtex, ris, csl-json, csv, wos, scopus-csv, openalex).")
+  var inputFormat: InputFormat?
+
+  @Option(help: "Whose documents these are (for a homepage's collaborator line).")
+  var owner: String?
+
   @Option(name: .shortAndLong, help: "Write to this file instead of stdout.")
   var output: String?
 
@@ -28,7 +34,7 @@ struct Parse: ParsableCommand {
   func run() throws {
     var documents: [SourceDocument] = []
     for file in files {
-      documents.append(try SourceReader.read(contentsOf: file))
+      documents.append(try SourceReader.read(contentsOf: file, format: inputFormat, owner: owner))
     }
     let report = ParseReport(documents)
     try Console.report(report.diagnostics, strict: input.strict)

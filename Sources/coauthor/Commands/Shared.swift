@@ -37,3 +37,4 @@ extension Weighting: ExpressibleByArgument {}
 extension EdgeDistance: ExpressibleByArgument {}
 extension FigurePreset: ExpressibleByArgument {}
 extension FigurePalette: ExpressibleByArgument {}
+extension InputFormat: ExpressibleByArgument {}
