@@ -23,6 +23,9 @@ release: deps
 
 test: deps
 	$(SWIFT) test
+	@if python3 -c "import networkx" 2>/dev/null; then \
+	  python3 Tests/Interop/check_exports.py $$($(SWIFT) build --show-bin-path)/coauthor; \
+	else echo "interop check skipped: python3 with networkx not found (pip install networkx)"; fi
 
 run: release
 	$(SWIFT) run -c release coauthor run --data $(DATA) --output $(OUTPUT)

@@ -5,6 +5,12 @@ import Graphviz
 /// File formats a network can be exported to.
 public enum NetworkFormat: String, Sendable, Hashable, CaseIterable, Codable {
   case dot, graphml, gexf, gml, json, csv, edgelist, pajek
+  /// VOSviewer JSON (`network.items` / `network.links`), opened by VOSviewer and
+  /// VOSviewer Online.
+  case vosviewer
+  /// VOSviewer's map file (items, tab-separated); its network file comes from
+  /// ``NetworkExport/vosviewerNetworkFile(_:)``.
+  case vosviewerMap = "vosviewer-map"
 }
 
 /// Per-node attributes written beside the graph (every format keeps their types).
@@ -35,6 +41,8 @@ public enum NetworkExport {
     case .edgelist: edgeList(graph)
     case .pajek: pajek(graph)
     case .dot: plainDOT(graph)
+    case .vosviewer: vosviewerJSON(graph, attributes)
+    case .vosviewerMap: vosviewerMapFile(graph, attributes)
     }
   }
 
@@ -244,6 +252,55 @@ public enum NetworkExport {
     out += "*Edges\n"
     for (u, v, w) in g.edges { out += "\(u + 1) \(v + 1) \(formatNumber(w))\n" }
     return out
+  }
+
+  // MARK: VOSviewer
+
+  /// Tab-separated text cannot hold tabs or newlines: they become spaces.
+  static func tsvField(_ s: String) -> String {
+    String(s.map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : $0 })
+  }
+
+  /// VOSviewer map file: `id, label, weight<Links>, weight<Total link strength>` and the
+  /// integer attributes as further weights; ids are 1-based.
+  static func vosviewerMapFile(_ g: Graph, _ a: NodeAttributes) -> String {
+    let degree = g.degree()
+    let strength = g.strength()
+    var header = ["id", "label", "weight<Links>", "weight<Total link strength>"]
+    header += a.integers.map { "weight<\(tsvField($0.name))>" }
+    var out = header.joined(separator: "\t") + "\n"
+    for u in 0..<g.nodeCount {
+      var fields = [String(u + 1), tsvField(g.label(of: u)), String(degree[u]), formatNumber(strength[u])]
+      fields += a.integers.map { String($0.values[u]) }
+      out += fields.joined(separator: "\t") + "\n"
+    }
+    return out
+  }
+
+  /// VOSviewer network file: `id id strength`, 1-based, one line per edge.
+  public static func vosviewerNetworkFile(_ g: Graph) -> String {
+    var out = ""
+    for (u, v, w) in g.edges where u != v { out += "\(u + 1)\t\(v + 1)\t\(formatNumber(w))\n" }
+    return out
+  }
+
+  static func vosviewerJSON(_ g: Graph, _ a: NodeAttributes) -> String {
+    let degree = g.degree()
+    let strength = g.strength()
+    var out = "{\n  \"network\": {\n    \"items\": [\n"
+    for u in 0..<g.nodeCount {
+      var weights = ["\"Links\": \(degree[u])", "\"Total link strength\": \(formatNumber(strength[u]))"]
+      weights += a.integers.map { "\(jsonString($0.name)): \($0.values[u])" }
+      out += "      {\"id\": \(u + 1), \"label\": \(jsonString(g.label(of: u))), \"weights\": {\(weights.joined(separator: ", "))}}"
+      out += u + 1 < g.nodeCount ? ",\n" : "\n"
+    }
+    out += "    ],\n    \"links\": [\n"
+    let edges = g.edges.filter { $0.u != $0.v }
+    for (k, (u, v, w)) in edges.enumerated() {
+      out += "      {\"source_id\": \(u + 1), \"target_id\": \(v + 1), \"strength\": \(formatNumber(w))}"
+      out += k + 1 < edges.count ? ",\n" : "\n"
+    }
+    return out + "    ]\n  }\n}\n"
   }
 
   /// An unstyled DOT graph through the Graphviz layer's writer (escaping, generated ids).

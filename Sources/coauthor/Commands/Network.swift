@@ -22,7 +22,7 @@ struct Network: ParsableCommand {
   @Option(help: "Edge weights: count, fractional or association.")
   var weighting: Weighting = .count
 
-  @Option(help: "Output format: dot, graphml, gexf, gml, json, csv, edgelist, pajek.")
+  @Option(help: "Output format: dot, graphml, gexf, gml, json, csv, edgelist, pajek, vosviewer (JSON), vosviewer-map (map file; the network file is written beside -o as NAME_network.txt).")
   var format: NetworkFormat = .dot
 
   @Option(help: "Leave papers with more authors out of the coauthor edges (0: keep all).")
@@ -49,6 +49,14 @@ struct Network: ParsableCommand {
     attributes.reals.append(("strength", loaded.graph.strength()))
     let text = NetworkExport.text(
       loaded.graph, format: format, attributes: attributes, weightMeaning: loaded.weightMeaning)
+    if format == .vosviewerMap, output == nil || output == "-" {
+      throw ValidationError("--format vosviewer-map needs -o FILE (the network file goes beside it)")
+    }
     try Console.emit(text, to: output)
+    if format == .vosviewerMap, let output {
+      let base = output.hasSuffix(".txt") ? String(output.dropLast(4)) : output
+      let stem = base.hasSuffix("_map") ? String(base.dropLast(4)) : base
+      try Console.emit(NetworkExport.vosviewerNetworkFile(loaded.graph), to: stem + "_network.txt")
+    }
   }
 }
