@@ -1,0 +1,58 @@
+import Bibliography
+import Testing
+
+@testable import CoauthorAnalysis
+
+@Suite("Corpus assembly")
+struct CorpusTests {
+  func location(_ line: Int) -> InputLocation { InputLocation(file: "t.bib", line: line) }
+
+  func document(_ publications: [Publication], owner: String? = nil) -> SourceDocument {
+    SourceDocument(file: "t.bib", format: .bibtex, owner: owner, publications: publications)
+  }
+
+  @Test("the same paper listed twice counts once, by DOI or by title and year")
+  func deduplication() {
+    let a = Publication(title: "Gradient Coding", authors: ["A B", "C D"], year: 2017, location: location(1))
+    let b = Publication(title: "Gradient  coding!", authors: ["C D", "A B"], year: 2017, location: location(9))
+    let c = Publication(title: "Other", authors: ["A B"], year: 2017, doi: "10.1/X", location: location(20))
+    let d = Publication(title: "Other (preprint)", authors: ["A B"], year: 2016, doi: "10.1/x", location: location(30))
+    let corpus = Corpus.assemble([document([a, b, c, d])])
+    #expect(corpus.papers.count == 2)
+    #expect(corpus.paperMerges.map(\.reason) == ["same title and year", "same DOI"])
+    #expect(corpus.papers[0].listings == [location(1), location(9)])
+  }
+
+  @Test("a year window keeps dated papers inside it and renumbers people")
+  func yearWindow() {
+    let papers = [
+      Publication(title: "Old", authors: ["A B", "Old Friend"], year: 2010, location: location(1)),
+      Publication(title: "New", authors: ["A B", "New Friend"], year: 2022, location: location(2)),
+      Publication(title: "Undated", authors: ["A B", "Someone"], location: location(3)),
+    ]
+    let corpus = Corpus.assemble([document(papers, owner: "A B")])
+    let recent = corpus.restricted(from: 2020, to: nil)
+    #expect(recent.papers.map(\.publication.title) == ["New"])
+    #expect(Set(recent.people) == ["A B", "New Friend"])
+    #expect(recent.owners.map { recent.people[$0] } == ["A B"])
+  }
+
+  @Test("NSF COA table: coauthors of the last 48 months with their latest year")
+  func collaborators() throws {
+    let papers = [
+      Publication(title: "P1", authors: ["Ann Lee", "Bo Chen"], year: 2019, location: location(1)),
+      Publication(title: "P2", authors: ["Ann Lee", "Bo Chen", "Cy Dee"], year: 2023, location: location(2)),
+      Publication(title: "P3", authors: ["Ann Lee", "Cy Dee"], year: 2024, location: location(3)),
+      Publication(title: "P4", authors: ["Ann Lee", "Di Eve"], year: 2021, location: location(4)),
+      Publication(title: "P5", authors: ["Ann Lee", "Ed Fox"], location: location(5)),
+    ]
+    let corpus = Corpus.assemble([document(papers)])
+    let ann = try #require(corpus.person(named: "ann lee"))
+    let table = CollaboratorsTable.make(corpus: corpus, person: ann, months: 48, asOf: 2024)
+    #expect(table.fromYear == 2020)
+    #expect(table.rows.map(\.name) == ["Bo Chen", "Cy Dee", "Di Eve"])
+    #expect(table.rows.map(\.lastActive) == [2023, 2024, 2021])
+    #expect(table.rows.map(\.jointWorks) == [1, 2, 1])
+    #expect(table.undatedPapers == 1)
+  }
+}
