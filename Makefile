@@ -28,7 +28,7 @@ test: deps
 	else echo "interop check skipped: python3 with networkx not found (pip install networkx)"; fi
 
 run: release
-	$(SWIFT) run -c release coauthor run --data $(DATA) --output $(OUTPUT)
+	$(SWIFT) run -c release coauthor run --data $(DATA) --output $(OUTPUT) --timeline
 
 # Benchmarks: release-mode runner beside igraph/NetworKit (see Benchmarks/README.md).
 bench: release

@@ -20,6 +20,8 @@ public struct RunOptions: Sendable {
   public var toYear: Int?
   /// Terms kept in the topic network (the most relevant ones).
   public var topicTerms = 60
+  /// Also draw one frame per year of the growing coauthor network (timeline/).
+  public var timeline = false
   public var style = FigureStyle()
   public var formats: [RenderFormat] = [.svg, .png, .pdf]
   /// Fail before writing anything when an input record could not be read.
@@ -218,6 +220,34 @@ public enum Pipeline {
         try write(item.name + ".communities.csv", communityTable(c.partition, graph: item.graph, size: item.size))
       }
     }
+    if options.timeline, let whole = networks.first {
+      progress("drawing the timeline (one frame per year)")
+      let legend = FigureLegend(
+        title: whole.title, nodeSize: whole.nodeSize, edgeWidth: whole.edgeWidth,
+        colors: whole.colors, communities: [], omitted: nil)
+      let (document, engine) = NetworkFigure.document(
+        graph: whole.graph, size: whole.size, importance: whole.size, communities: whole.community,
+        emphasized: whole.emphasized, style: options.style, legend: legend)
+      let frames = try Timeline.frames(
+        corpus: corpus, weighting: options.weighting, maxAuthors: options.maxAuthors,
+        whole: document, engine: engine, strength: strength,
+        communities: communities.partition.membership, style: options.style)
+      for frame in frames {
+        let name = "timeline/coauthor-\(frame.year)"
+        try write(name + ".dot", frame.document.text)
+        let svg = try GraphvizRenderer.render(frame.document, engine: .neato, formats: [.svg])
+        if let bytes = svg[.svg] { try writeBytes(name + ".svg", bytes) }
+        var raster = frame.document
+        raster.graphAttributes.append(.dpi(options.style.dpi))
+        if options.formats.contains(.png),
+          let bytes = try GraphvizRenderer.render(raster, engine: .neato, formats: [.png])[.png]
+        {
+          try writeBytes(name + ".png", bytes)
+        }
+      }
+      result.notes.append("timeline: \(frames.count) frames (\(frames.first.map { String($0.year) } ?? "")–\(frames.last.map { String($0.year) } ?? ""))")
+    }
+
     progress("writing tables and reports")
     try write("themes.csv", themeTable(themes, corpus: corpus))
     try write("name-merges.csv", mergeTable(corpus))

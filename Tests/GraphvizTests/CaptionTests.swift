@@ -27,3 +27,27 @@ struct CaptionTests {
     #expect(label.hasSuffix("…"))
   }
 }
+
+@Suite("Layout positions")
+struct LayoutPositionTests {
+  @Test("every node gets a position, and pinning them reproduces the layout")
+  func positions() throws {
+    var doc = DOTDocument(graphAttributes: [.start(seed: 1)])
+    for name in ["a", "b", "c", "d"] { doc.addNode([.label(name)]) }
+    doc.addEdge(from: 0, to: 1)
+    doc.addEdge(from: 1, to: 2)
+    doc.addEdge(from: 2, to: 3)
+    let first = try GraphvizRenderer.layoutPositions(doc, engine: .neato)
+    #expect(first.keys.sorted() == [0, 1, 2, 3])
+    var pinned = doc
+    for i in 0..<4 {
+      let p = try #require(first[i])
+      pinned.nodes[i].attributes.append(.position(x: p.x, y: p.y, pinned: true))
+    }
+    let second = try GraphvizRenderer.layoutPositions(pinned, engine: .neato)
+    for i in 0..<4 {
+      let (a, b) = (try #require(first[i]), try #require(second[i]))
+      #expect(abs(a.x - b.x) < 0.02 && abs(a.y - b.y) < 0.02, "node \(i) moved")
+    }
+  }
+}

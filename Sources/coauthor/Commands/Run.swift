@@ -54,6 +54,9 @@ struct Run: ParsableCommand {
   @Option(help: "Terms in the topic network (the most relevant ones).")
   var topicTerms = 60
 
+  @Flag(help: "Also draw one frame per year of the growing network, people kept in place (Output/timeline/).")
+  var timeline = false
+
   @Flag(help: "No progress lines on stderr (diagnostics are still printed).")
   var quiet = false
 
@@ -76,6 +79,7 @@ struct Run: ParsableCommand {
     options.fromYear = from
     options.toYear = to
     options.topicTerms = topicTerms
+    options.timeline = timeline
     options.commandLine = ["coauthor"] + CommandLine.arguments.dropFirst()
     let showProgress = !quiet && isatty(STDERR_FILENO) != 0
     let result = try Pipeline.run(options) { line in
