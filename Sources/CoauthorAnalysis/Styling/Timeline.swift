@@ -37,7 +37,7 @@ enum Timeline {
       let present = (0..<full.nodeCount).filter { u in
         full.neighborCount(of: u) > 0 || papers.contains { $0.authors.contains(u) }
       }
-      let (graph, nodes) = full.inducedSubgraph(present)
+      let (graph, nodes) = (full.subgraph(present), present)
       var frameStyle = style
       frameStyle.labeledNodes = nodes.count(where: { labeled.contains($0) })
       let importance = nodes.map { labeled.contains($0) ? strength[$0] + boost : strength[$0] }

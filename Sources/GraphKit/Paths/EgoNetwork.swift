@@ -25,23 +25,6 @@ extension Graph {
         }
       }
     }
-    return inducedSubgraph(order)
-  }
-
-  /// The subgraph induced by `nodes` (in the given order, which becomes the new ids).
-  public func inducedSubgraph(_ nodes: [Int]) -> (graph: Graph, nodes: [Int]) {
-    var local = [Int](repeating: -1, count: nodeCount)
-    for (k, u) in nodes.enumerated() { local[u] = k }
-    var builder = GraphBuilder(
-      nodeCount: nodes.count, labels: labels.isEmpty ? [] : nodes.map { labels[$0] },
-      parallelEdges: .keepFirst, selfLoops: .keep)
-    for (k, u) in nodes.enumerated() {
-      for i in row(u) {
-        let v = Int(neighbors[i])
-        let lv = local[v]
-        if lv >= k { builder.addEdge(k, lv, weight: weights[i]) }
-      }
-    }
-    return (builder.build(), nodes)
+    return (subgraph(order), order)
   }
 }
