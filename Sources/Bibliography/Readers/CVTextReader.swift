@@ -49,6 +49,15 @@ public struct CVTextReader: RecordReader, OwnerInitializableReader {
     return 0.3 + 0.2 * min(1, Double(readable) / 10)
   }
 
+  /// Reads every entry of the publication sections of `text`.
+  ///
+  /// - Parameters:
+  ///   - text: The whole CV.
+  ///   - file: Names the input in locations and diagnostics.
+  /// - Returns: One publication per readable entry (in order, with its first line), an
+  ///   error diagnostic per entry that fits no shape, and the owner (given or detected).
+  /// - Complexity: O(*n*) in the length of `text`, plus O(*a*²) per entry for an entry
+  ///   of *a* author chunks.
   public func parse(_ text: String, file: String) -> SourceDocument {
     let scan = Self.scan(text, file: file)
     var document = SourceDocument(file: file, format: Self.format, owner: owner)
