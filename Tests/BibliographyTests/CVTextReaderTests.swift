@@ -213,4 +213,19 @@ struct CVTextReaderTests {
     let publications = CVTextReader().parse(text, file: "t").publications
     #expect(publications.map(\.alphabetical) == [true, false])
   }
+
+  @Test("LaTeX-flavoured lists: \\section headings, \\item entries, \\textbf names")
+  func latexList() {
+    let text = #"""
+      \section{Teaching}
+      \item Linear Algebra, "Not a paper", NYU, 2024
+      \section*{Journal Articles}
+      \item \textbf{Qi Lei}, Jason D. Lee, "A Latex Entry", Journal of Examples, 2022
+      """#
+    let document = CVTextReader().parse(text, file: "cv.tex")
+    #expect(document.publications.count == 1)
+    #expect(document.publications.first?.authors == ["Qi Lei", "Jason D. Lee"])
+    #expect(document.publications.first?.kind == .journal)
+    #expect(document.publications.first?.location.line == 4)
+  }
 }

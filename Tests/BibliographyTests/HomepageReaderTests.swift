@@ -120,9 +120,10 @@ struct HomepageReaderTests {
       Nothing (1) else here is a list, only a sentence that happens to hold a count in it.
       """
     let document = HomepageReader().parse(text, file: "h")
-    #expect(document.collaborators.map(\.name) == [
-      "Ada Lovelace", "Alan Turing", "Grace Hopper", "Kurt Gödel", "Emmy Noether",
-    ])
+    #expect(
+      document.collaborators.map(\.name) == [
+        "Ada Lovelace", "Alan Turing", "Grace Hopper", "Kurt Gödel", "Emmy Noether",
+      ])
     #expect(document.collaborators.map(\.location.line) == [1, 1, 1, 2, 2])
     #expect(document.abstracts.count == 1)
   }

@@ -252,6 +252,9 @@ public struct CVTextReader: RecordReader, OwnerInitializableReader {
   static func listItem(_ line: String) -> (text: String, number: Int?)? {
     var rest = Substring(line)
     var marked = false
+    if rest.hasPrefix("\\item") {
+      return (String(rest.dropFirst(5).drop(while: \.isWhitespace)), nil)
+    }
     if rest.hasPrefix("<li>") || rest.hasPrefix("<li ") {
       guard let close = rest.firstIndex(of: ">") else { return nil }
       return (String(rest[rest.index(after: close)...]), nil)
@@ -287,6 +290,12 @@ public struct CVTextReader: RecordReader, OwnerInitializableReader {
     guard line.utf8.count <= 120 else { return nil }
     var text = Substring(line)
     text = text.drop(while: { $0 == "#" })
+    // LaTeX: \section{Publications}, \subsection*{Journal Articles}.
+    if text.hasPrefix("\\"), let open = text.firstIndex(of: "{"),
+      let close = text.lastIndex(of: "}"), open < close
+    {
+      text = text[text.index(after: open)..<close]
+    }
     var cleaned = TextScanning.removing(["*", "_"], from: String(text))
       .trimmingCharacters(in: .whitespaces)
     if cleaned.hasSuffix(":") { cleaned.removeLast() }
