@@ -228,4 +228,27 @@ struct CVTextReaderTests {
     #expect(document.publications.first?.kind == .journal)
     #expect(document.publications.first?.location.line == 4)
   }
+
+  @Test("IEEE and APA shapes")
+  func citationStyles() {
+    let text = """
+      Publications
+
+      [1] A. Author and B. Writer, "A title with a comma," in Proc. Int. Conf. Examples, 2020, pp. 1–10.
+      [2] C. Scholar, D. Reader, "Another title," IEEE Trans. Signal Process., vol. 64, no. 2, 2016.
+      [3] Smith, J., & Doe, A. B. (2019). Learning from lists. Journal of Lists, 12(3), 45-67.
+      """
+    let publications = CVTextReader().parse(text, file: "t").publications
+    #expect(publications.count == 3)
+    #expect(publications[0].authors == ["A. Author", "B. Writer"])
+    #expect(publications[0].title == "A title with a comma")
+    #expect(publications[0].kind == .conference)
+    #expect(publications[0].year == 2020)
+    #expect(publications[1].kind == .journal)
+    #expect(publications[1].year == 2016)
+    #expect(publications[2].authors == ["J. Smith", "A. B. Doe"])
+    #expect(publications[2].title == "Learning from lists")
+    #expect(publications[2].year == 2019)
+    #expect(publications[2].kind == .journal)
+  }
 }

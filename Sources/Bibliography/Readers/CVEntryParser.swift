@@ -249,7 +249,17 @@ enum CVEntryParser {
 
   /// Author chunks: split on ";" when present, else on "," and "and"/"&".
   static func authorChunks(_ text: String) -> [String] {
-    let trimmed = text.trimmingCharacters(in: separators)
+    // Leading punctuation goes; a trailing period may end an initial ("Doe, A. B.").
+    var trimmed = Substring(text).drop { $0.unicodeScalars.allSatisfy(separators.contains) }
+    while let last = trimmed.last, last != ".", last.unicodeScalars.allSatisfy(separators.contains)
+    {
+      trimmed = trimmed.dropLast()
+    }
+    let trimmedText = String(trimmed)
+    return splitAuthorChunks(trimmedText)
+  }
+
+  static func splitAuthorChunks(_ trimmed: String) -> [String] {
     if trimmed.isEmpty { return [] }
     let separator: Character = trimmed.contains(";") ? ";" : ","
     var chunks = trimmed.replacingOccurrences(of: ", and ", with: String(separator))
@@ -501,10 +511,11 @@ enum CVEntryParser {
   ]
   static let journalWords: Set<String> = [
     "journal", "transactions", "letters", "review", "reviews", "magazine", "annals", "bulletin",
-    "quarterly",
+    "quarterly", "trans", "lett", "rev", "acta",
   ]
   static let conferenceWords: Set<String> = [
-    "conference", "proceedings", "symposium", "congress", "colloquium", "findings",
+    "conference", "proceedings", "symposium", "congress", "colloquium", "findings", "proc",
+    "conf", "symp",
   ]
   static let scienceWords: Set<String> = [
     "science", "sciences", "nature", "physics", "chemistry", "biology", "mathematics",
