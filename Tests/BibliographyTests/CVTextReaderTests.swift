@@ -251,4 +251,33 @@ struct CVTextReaderTests {
     #expect(publications[2].year == 2019)
     #expect(publications[2].kind == .journal)
   }
+
+  @Test("HTML lists: link titles, '(With …)' coauthors get the owner, entities decoded")
+  func htmlList() {
+    let text = """
+      ## Publications
+      <ol>
+      <li><a href="/a.pdf">Taken by Storm</a>, <em>Journal of Storms &amp; Weather</em>, Vol. 12, April 2020. (With Parag Mahajan.)</li>
+      <li><a href="/b.pdf">Under the Weather</a>, <em>Economic Review</em>, 2009. (With Sharon Maccini. Click here for the appendix.)</li>
+      <li>Yang, Dean, "A Solo Chapter", Handbook of Things, 2006.</li>
+      <li>Smith and Jones, "Two Surnames", Journal of Names, 2001.</li>
+      </ol>
+      """
+    let document = CVTextReader(owner: "Dean Yang").parse(text, file: "p.md")
+    #expect(document.diagnostics.isEmpty, "\(document.diagnostics)")
+    let publications = document.publications
+    #expect(
+      publications.map(\.title) == [
+        "Taken by Storm", "Under the Weather", "A Solo Chapter", "Two Surnames",
+      ])
+    #expect(publications[0].authors == ["Dean Yang", "Parag Mahajan"])
+    #expect(publications[0].venue == "Journal of Storms & Weather")
+    #expect(publications[0].year == 2020)
+    #expect(publications[1].authors == ["Dean Yang", "Sharon Maccini"])
+    #expect(publications[2].authors == ["Dean Yang"])
+    #expect(publications[3].authors == ["Smith", "Jones"])
+    // Without an owner the coauthor-only entries are reported.
+    let unknown = CVTextReader().parse(text, file: "p.md")
+    #expect(unknown.diagnostics.map(\.location.line) == [3, 4])
+  }
 }

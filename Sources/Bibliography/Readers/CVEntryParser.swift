@@ -271,8 +271,9 @@ enum CVEntryParser {
     if separator == ",", chunks.count >= 2, !trimmed.contains(";"),
       chunks[0].split(separator: " ").count == 1, chunks[1].split(separator: " ").count == 1,
       !initialsOnly(chunks[0]), !initialsOnly(chunks[1]),
+      // Two words: "Yang, Dean" is one person, "Smith and Jones" two.
       chunks.count == 2
-        ? trimmed.contains(" and ")
+        ? trimmed.contains(",") && !trimmed.contains(" and ") && !trimmed.contains(" & ")
         : chunks[2...].allSatisfy({ $0.split(separator: " ").count >= 2 })
     {
       chunks = [chunks[1] + " " + chunks[0]] + chunks[2...]
@@ -363,7 +364,8 @@ enum CVEntryParser {
     guard let open = text.range(of: "(with ", options: .caseInsensitive),
       let close = text[open.upperBound...].firstIndex(of: ")")
     else { return nil }
-    return String(text[open.upperBound..<close])
+    // "(With Sharon Maccini. Click here for the appendix)": the names end the sentence.
+    return splitSentence(String(text[open.upperBound..<close])).head
   }
 
   /// "doi:10.1016/x", "https://doi.org/10.1016/x" → "10.1016/x".

@@ -151,7 +151,8 @@ public struct CVTextReader: RecordReader, OwnerInitializableReader {
         joined = "\"" + title + "\"" + joined[joined.index(after: end)...]
       }
       return TextScanning.collapseWhitespace(
-        TextScanning.removingMarkdownLinks(TextScanning.removingHTMLTags(joined)))
+        TextScanning.decodingHTMLEntities(
+          TextScanning.removingMarkdownLinks(TextScanning.removingHTMLTags(joined))))
     }
 
     var preview: String {
