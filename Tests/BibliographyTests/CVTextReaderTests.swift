@@ -280,4 +280,22 @@ struct CVTextReaderTests {
     let unknown = CVTextReader().parse(text, file: "p.md")
     #expect(unknown.diagnostics.map(\.location.line) == [3, 4])
   }
+
+  @Test(
+    "a wrapped line that looks like a heading continues its entry; a heading after a blank line does not"
+  )
+  func wrappedHeadingLikeLine() {
+    let text = """
+      Publications
+      1. Ann Smith, Bo Li, "Wrapped Venue Names", Physical
+      Research Letters, 2020
+      2. Ann Smith, "Second", Journal of Tests, 2021
+
+      Teaching
+      1. Ann Smith, "Not a paper", Course, 2022
+      """
+    let document = CVTextReader().parse(text, file: "t")
+    #expect(document.publications.map(\.title) == ["Wrapped Venue Names", "Second"])
+    #expect(document.publications.first?.venue == "Physical Research Letters")
+  }
 }

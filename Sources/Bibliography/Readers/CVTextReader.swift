@@ -215,7 +215,14 @@ public struct CVTextReader: RecordReader, OwnerInitializableReader {
       if trimmed.hasPrefix("{%") || trimmed.hasPrefix("{{") { continue }
       let indented = line.first?.isWhitespace == true
       let item = listItem(trimmed)
-      if !indented || current == nil, item == nil, let heading = heading(trimmed) {
+      // A line that runs straight on from an entry is its continuation ("Research
+      // Letters" wrapped from a venue), unless it is marked up or set in capitals.
+      let headingAllowed =
+        current == nil || previousBlank || trimmed.hasPrefix("#") || trimmed.hasPrefix("\\")
+        || trimmed == trimmed.uppercased()
+      if headingAllowed, !indented || current == nil, item == nil,
+        let heading = heading(trimmed)
+      {
         finish()
         switch heading {
         case .publications(let kind, let alphabetical):
