@@ -213,4 +213,89 @@ struct CVTextReaderTests {
     let publications = CVTextReader().parse(text, file: "t").publications
     #expect(publications.map(\.alphabetical) == [true, false])
   }
+
+  @Test("LaTeX-flavoured lists: \\section headings, \\item entries, \\textbf names")
+  func latexList() {
+    let text = #"""
+      \section{Teaching}
+      \item Linear Algebra, "Not a paper", NYU, 2024
+      \section*{Journal Articles}
+      \item \textbf{Qi Lei}, Jason D. Lee, "A Latex Entry", Journal of Examples, 2022
+      """#
+    let document = CVTextReader().parse(text, file: "cv.tex")
+    #expect(document.publications.count == 1)
+    #expect(document.publications.first?.authors == ["Qi Lei", "Jason D. Lee"])
+    #expect(document.publications.first?.kind == .journal)
+    #expect(document.publications.first?.location.line == 4)
+  }
+
+  @Test("IEEE and APA shapes")
+  func citationStyles() {
+    let text = """
+      Publications
+
+      [1] A. Author and B. Writer, "A title with a comma," in Proc. Int. Conf. Examples, 2020, pp. 1–10.
+      [2] C. Scholar, D. Reader, "Another title," IEEE Trans. Signal Process., vol. 64, no. 2, 2016.
+      [3] Smith, J., & Doe, A. B. (2019). Learning from lists. Journal of Lists, 12(3), 45-67.
+      """
+    let publications = CVTextReader().parse(text, file: "t").publications
+    #expect(publications.count == 3)
+    #expect(publications[0].authors == ["A. Author", "B. Writer"])
+    #expect(publications[0].title == "A title with a comma")
+    #expect(publications[0].kind == .conference)
+    #expect(publications[0].year == 2020)
+    #expect(publications[1].kind == .journal)
+    #expect(publications[1].year == 2016)
+    #expect(publications[2].authors == ["J. Smith", "A. B. Doe"])
+    #expect(publications[2].title == "Learning from lists")
+    #expect(publications[2].year == 2019)
+    #expect(publications[2].kind == .journal)
+  }
+
+  @Test("HTML lists: link titles, '(With …)' coauthors get the owner, entities decoded")
+  func htmlList() {
+    let text = """
+      ## Publications
+      <ol>
+      <li><a href="/a.pdf">Taken by Storm</a>, <em>Journal of Storms &amp; Weather</em>, Vol. 12, April 2020. (With Parag Mahajan.)</li>
+      <li><a href="/b.pdf">Under the Weather</a>, <em>Economic Review</em>, 2009. (With Sharon Maccini. Click here for the appendix.)</li>
+      <li>Yang, Dean, "A Solo Chapter", Handbook of Things, 2006.</li>
+      <li>Smith and Jones, "Two Surnames", Journal of Names, 2001.</li>
+      </ol>
+      """
+    let document = CVTextReader(owner: "Dean Yang").parse(text, file: "p.md")
+    #expect(document.diagnostics.isEmpty, "\(document.diagnostics)")
+    let publications = document.publications
+    #expect(
+      publications.map(\.title) == [
+        "Taken by Storm", "Under the Weather", "A Solo Chapter", "Two Surnames",
+      ])
+    #expect(publications[0].authors == ["Dean Yang", "Parag Mahajan"])
+    #expect(publications[0].venue == "Journal of Storms & Weather")
+    #expect(publications[0].year == 2020)
+    #expect(publications[1].authors == ["Dean Yang", "Sharon Maccini"])
+    #expect(publications[2].authors == ["Dean Yang"])
+    #expect(publications[3].authors == ["Smith", "Jones"])
+    // Without an owner the coauthor-only entries are reported.
+    let unknown = CVTextReader().parse(text, file: "p.md")
+    #expect(unknown.diagnostics.map(\.location.line) == [3, 4])
+  }
+
+  @Test(
+    "a wrapped line that looks like a heading continues its entry; a heading after a blank line does not"
+  )
+  func wrappedHeadingLikeLine() {
+    let text = """
+      Publications
+      1. Ann Smith, Bo Li, "Wrapped Venue Names", Physical
+      Research Letters, 2020
+      2. Ann Smith, "Second", Journal of Tests, 2021
+
+      Teaching
+      1. Ann Smith, "Not a paper", Course, 2022
+      """
+    let document = CVTextReader().parse(text, file: "t")
+    #expect(document.publications.map(\.title) == ["Wrapped Venue Names", "Second"])
+    #expect(document.publications.first?.venue == "Physical Research Letters")
+  }
 }

@@ -110,4 +110,21 @@ struct HomepageReaderTests {
     #expect(abstracts.count == 1)
     #expect(abstracts.first?.text.hasSuffix("continue on the next line.") == true)
   }
+
+  @Test("a collaborator list wrapped over lines is read whole")
+  func wrappedList() {
+    let text = """
+      Ada Lovelace (3), Alan Turing (2), Grace Hopper (1),
+      Kurt Gödel (4), Emmy Noether (1)
+
+      Nothing (1) else here is a list, only a sentence that happens to hold a count in it.
+      """
+    let document = HomepageReader().parse(text, file: "h")
+    #expect(
+      document.collaborators.map(\.name) == [
+        "Ada Lovelace", "Alan Turing", "Grace Hopper", "Kurt Gödel", "Emmy Noether",
+      ])
+    #expect(document.collaborators.map(\.location.line) == [1, 1, 1, 2, 2])
+    #expect(document.abstracts.count == 1)
+  }
 }

@@ -21,6 +21,8 @@ struct NameNormalizerTests {
       ("James AR Jr.", "James AR Jr."),
       ("Alice Smith†", "Alice Smith"),
       ("- Q. Lei", "Q. Lei"),
+      ("\\textbf{Qi Lei}", "Qi Lei"),
+      ("{Braced} Name", "Braced Name"),
     ])
   func clean(raw: String, expected: String) {
     #expect(NameNormalizer.clean(raw) == expected)

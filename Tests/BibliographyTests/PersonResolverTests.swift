@@ -225,4 +225,48 @@ struct PersonResolverTests {
     #expect(resolution.people[resolution.person(for: "M. Pietro")].variants == ["M. Pietro"])
     #expect(resolution.ambiguities.isEmpty)
   }
+
+  @Test("properties on a generated corpus: coauthors stay apart, every spelling has one person")
+  func generatedCorpus() {
+    var state: UInt64 = 0x9E37_79B9_7F4A_7C15  // SplitMix64, fixed seed
+    func next(_ bound: Int) -> Int {
+      state &+= 0x9E37_79B9_7F4A_7C15
+      var z = state
+      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+      return Int((z ^ (z >> 31)) % UInt64(bound))
+    }
+    let given = ["Jason", "Jane", "Qi", "Wei", "Ann", "Yin"]
+    let middle = ["", "D. ", "K. ", "Tat "]
+    let family = ["Lee", "Lei", "Hu", "Smith"]
+    var documents: [[String]] = []
+    for _ in 0..<300 {
+      var names: [String] = []
+      for _ in 0..<(2 + next(3)) {
+        let first = given[next(given.count)]
+        let written = next(3) == 0 ? "\(first.prefix(1))." : first
+        names.append("\(written) \(middle[next(middle.count)])\(family[next(family.count)])")
+      }
+      documents.append(names)
+    }
+    let resolution = resolver.resolve(documents)
+    // Different spellings on one paper are different people.
+    for names in documents {
+      let spellings = Set(names.map(NameNormalizer.clean))
+      let people = Set(spellings.map { resolution.person(for: $0) })
+      #expect(people.count == spellings.count, "\(names)")
+    }
+    // Ids are dense, and every spelling belongs to exactly one person.
+    #expect(resolution.people.map(\.id) == Array(resolution.people.indices))
+    let variants = resolution.people.flatMap(\.variants)
+    #expect(variants.count == Set(variants).count)
+    #expect(Set(variants) == Set(documents.joined().map(NameNormalizer.clean)))
+    // Every merge joins names of the same family, and is listed once per variant.
+    for merge in resolution.merges {
+      #expect(
+        NameNormalizer.parse(merge.variant).familyKey
+          == NameNormalizer.parse(merge.canonical).familyKey)
+    }
+    #expect(resolution.merges.count == variants.count - resolution.people.count)
+  }
 }

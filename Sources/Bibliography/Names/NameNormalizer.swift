@@ -121,6 +121,12 @@ public enum NameNormalizer {
         index = close + 1  // $^\S$, $^*$
         continue
       }
+      if character == "\\", index + 1 < characters.count, characters[index + 1].isLetter {
+        // A LaTeX command (\textbf{Qi Lei}): the command goes, its argument stays.
+        index += 1
+        while index < characters.count, characters[index].isLetter { index += 1 }
+        continue
+      }
       if character.isWhitespace {
         pendingSpace = true
       } else if !markCharacters.contains(character) {
@@ -132,7 +138,7 @@ public enum NameNormalizer {
   }
 
   static let markCharacters: Set<Character> = [
-    "*", "\\", "^", "_", "†", "‡", "§", "¶", "#", "✉", "⁎", "∗",
+    "*", "\\", "^", "_", "{", "}", "†", "‡", "§", "¶", "#", "✉", "⁎", "∗",
     "¹", "²", "³", "⁰", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹",
   ]
 

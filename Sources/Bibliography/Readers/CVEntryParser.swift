@@ -249,7 +249,17 @@ enum CVEntryParser {
 
   /// Author chunks: split on ";" when present, else on "," and "and"/"&".
   static func authorChunks(_ text: String) -> [String] {
-    let trimmed = text.trimmingCharacters(in: separators)
+    // Leading punctuation goes; a trailing period may end an initial ("Doe, A. B.").
+    var trimmed = Substring(text).drop { $0.unicodeScalars.allSatisfy(separators.contains) }
+    while let last = trimmed.last, last != ".", last.unicodeScalars.allSatisfy(separators.contains)
+    {
+      trimmed = trimmed.dropLast()
+    }
+    let trimmedText = String(trimmed)
+    return splitAuthorChunks(trimmedText)
+  }
+
+  static func splitAuthorChunks(_ trimmed: String) -> [String] {
     if trimmed.isEmpty { return [] }
     let separator: Character = trimmed.contains(";") ? ";" : ","
     var chunks = trimmed.replacingOccurrences(of: ", and ", with: String(separator))
@@ -261,8 +271,9 @@ enum CVEntryParser {
     if separator == ",", chunks.count >= 2, !trimmed.contains(";"),
       chunks[0].split(separator: " ").count == 1, chunks[1].split(separator: " ").count == 1,
       !initialsOnly(chunks[0]), !initialsOnly(chunks[1]),
+      // Two words: "Yang, Dean" is one person, "Smith and Jones" two.
       chunks.count == 2
-        ? trimmed.contains(" and ")
+        ? trimmed.contains(",") && !trimmed.contains(" and ") && !trimmed.contains(" & ")
         : chunks[2...].allSatisfy({ $0.split(separator: " ").count >= 2 })
     {
       chunks = [chunks[1] + " " + chunks[0]] + chunks[2...]
@@ -353,7 +364,8 @@ enum CVEntryParser {
     guard let open = text.range(of: "(with ", options: .caseInsensitive),
       let close = text[open.upperBound...].firstIndex(of: ")")
     else { return nil }
-    return String(text[open.upperBound..<close])
+    // "(With Sharon Maccini. Click here for the appendix)": the names end the sentence.
+    return splitSentence(String(text[open.upperBound..<close])).head
   }
 
   /// "doi:10.1016/x", "https://doi.org/10.1016/x" → "10.1016/x".
@@ -501,10 +513,11 @@ enum CVEntryParser {
   ]
   static let journalWords: Set<String> = [
     "journal", "transactions", "letters", "review", "reviews", "magazine", "annals", "bulletin",
-    "quarterly",
+    "quarterly", "trans", "lett", "rev", "acta",
   ]
   static let conferenceWords: Set<String> = [
-    "conference", "proceedings", "symposium", "congress", "colloquium", "findings",
+    "conference", "proceedings", "symposium", "congress", "colloquium", "findings", "proc",
+    "conf", "symp",
   ]
   static let scienceWords: Set<String> = [
     "science", "sciences", "nature", "physics", "chemistry", "biology", "mathematics",

@@ -49,6 +49,15 @@ public struct CVTextReader: RecordReader, OwnerInitializableReader {
     return 0.3 + 0.2 * min(1, Double(readable) / 10)
   }
 
+  /// Reads every entry of the publication sections of `text`.
+  ///
+  /// - Parameters:
+  ///   - text: The whole CV.
+  ///   - file: Names the input in locations and diagnostics.
+  /// - Returns: One publication per readable entry (in order, with its first line), an
+  ///   error diagnostic per entry that fits no shape, and the owner (given or detected).
+  /// - Complexity: O(*n*) in the length of `text`, plus O(*a*²) per entry for an entry
+  ///   of *a* author chunks.
   public func parse(_ text: String, file: String) -> SourceDocument {
     let scan = Self.scan(text, file: file)
     var document = SourceDocument(file: file, format: Self.format, owner: owner)
@@ -142,7 +151,8 @@ public struct CVTextReader: RecordReader, OwnerInitializableReader {
         joined = "\"" + title + "\"" + joined[joined.index(after: end)...]
       }
       return TextScanning.collapseWhitespace(
-        TextScanning.removingMarkdownLinks(TextScanning.removingHTMLTags(joined)))
+        TextScanning.decodingHTMLEntities(
+          TextScanning.removingMarkdownLinks(TextScanning.removingHTMLTags(joined))))
     }
 
     var preview: String {
@@ -205,7 +215,14 @@ public struct CVTextReader: RecordReader, OwnerInitializableReader {
       if trimmed.hasPrefix("{%") || trimmed.hasPrefix("{{") { continue }
       let indented = line.first?.isWhitespace == true
       let item = listItem(trimmed)
-      if !indented || current == nil, item == nil, let heading = heading(trimmed) {
+      // A line that runs straight on from an entry is its continuation ("Research
+      // Letters" wrapped from a venue), unless it is marked up or set in capitals.
+      let headingAllowed =
+        current == nil || previousBlank || trimmed.hasPrefix("#") || trimmed.hasPrefix("\\")
+        || trimmed == trimmed.uppercased()
+      if headingAllowed, !indented || current == nil, item == nil,
+        let heading = heading(trimmed)
+      {
         finish()
         switch heading {
         case .publications(let kind, let alphabetical):
@@ -243,6 +260,9 @@ public struct CVTextReader: RecordReader, OwnerInitializableReader {
   static func listItem(_ line: String) -> (text: String, number: Int?)? {
     var rest = Substring(line)
     var marked = false
+    if rest.hasPrefix("\\item") {
+      return (String(rest.dropFirst(5).drop(while: \.isWhitespace)), nil)
+    }
     if rest.hasPrefix("<li>") || rest.hasPrefix("<li ") {
       guard let close = rest.firstIndex(of: ">") else { return nil }
       return (String(rest[rest.index(after: close)...]), nil)
@@ -278,6 +298,12 @@ public struct CVTextReader: RecordReader, OwnerInitializableReader {
     guard line.utf8.count <= 120 else { return nil }
     var text = Substring(line)
     text = text.drop(while: { $0 == "#" })
+    // LaTeX: \section{Publications}, \subsection*{Journal Articles}.
+    if text.hasPrefix("\\"), let open = text.firstIndex(of: "{"),
+      let close = text.lastIndex(of: "}"), open < close
+    {
+      text = text[text.index(after: open)..<close]
+    }
     var cleaned = TextScanning.removing(["*", "_"], from: String(text))
       .trimmingCharacters(in: .whitespaces)
     if cleaned.hasSuffix(":") { cleaned.removeLast() }

@@ -39,22 +39,39 @@ public struct HomepageReader: RecordReader, OwnerInitializableReader {
     return paragraphs > 0 && prose * 2 >= paragraphs && prose >= 3 ? 0.3 : 0
   }
 
+  /// Reads the collaborator list(s) and the abstract paragraphs of `text`.
+  ///
+  /// - Parameters:
+  ///   - text: The whole homepage as text.
+  ///   - file: Names the input in locations and diagnostics.
+  /// - Returns: Collaborators in list order (with line and column), abstracts in page
+  ///   order (with their first line), a warning per list item without a count.
+  /// - Complexity: O(*n*) in the length of `text`.
   public func parse(_ text: String, file: String) -> SourceDocument {
     var document = SourceDocument(file: file, format: Self.format, owner: owner)
     let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
       .map { $0.trimmingCharacters(in: .whitespaces) }
     var pending: (text: String, line: Int)?  // a fragment waiting for its continuation
+    var inCollaboratorList = false
     for (offset, line) in lines.enumerated() {
       let lineNumber = offset + 1
       if line.isEmpty {
         pending = nil
+        inCollaboratorList = false
         continue
       }
-      if TextScanning.parenthesizedCounts(in: line).count >= 3 {
+      let counts = TextScanning.parenthesizedCounts(in: line).count
+      // A list wrapped over lines keeps going while its lines are mostly "Name (n)".
+      let continuesList =
+        inCollaboratorList && counts >= 1
+        && counts * 2 >= line.split(whereSeparator: { $0 == "," || $0 == ";" }).count
+      if counts >= 3 || continuesList {
         readCollaborators(line, lineNumber: lineNumber, file: file, into: &document)
         pending = nil
+        inCollaboratorList = true
         continue
       }
+      inCollaboratorList = false
       let paragraph = pending.map { $0.text + " " + line } ?? line
       let start = pending?.line ?? lineNumber
       pending = nil

@@ -147,4 +147,37 @@ extension TextScanning {
     }
     return result
   }
+
+  /// The common named entities and numeric references (`&amp;`, `&#233;`, `&#xE9;`).
+  static func decodingHTMLEntities(_ text: String) -> String {
+    guard text.contains("&") else { return text }
+    var result = ""
+    var index = text.startIndex
+    while index < text.endIndex {
+      if text[index] == "&", let semicolon = text[index...].prefix(10).firstIndex(of: ";") {
+        let name = text[text.index(after: index)..<semicolon]
+        var scalar: Unicode.Scalar?
+        if let named = htmlEntities[String(name)] {
+          scalar = named
+        } else if name.hasPrefix("#x") || name.hasPrefix("#X") {
+          scalar = UInt32(name.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init)
+        } else if name.hasPrefix("#") {
+          scalar = UInt32(name.dropFirst()).flatMap(Unicode.Scalar.init)
+        }
+        if let scalar {
+          result.unicodeScalars.append(scalar)
+          index = text.index(after: semicolon)
+          continue
+        }
+      }
+      result.append(text[index])
+      index = text.index(after: index)
+    }
+    return result
+  }
+
+  static let htmlEntities: [String: Unicode.Scalar] = [
+    "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": " ",
+    "ndash": "–", "mdash": "—", "rsquo": "’", "lsquo": "‘", "ldquo": "“", "rdquo": "”",
+  ]
 }
