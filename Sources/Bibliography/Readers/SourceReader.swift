@@ -49,46 +49,14 @@ public enum SourceReader {
     try readDecoded(contentsOf: path).text
   }
 
-  /// Decodes file bytes without losing any: UTF-8 (a byte-order mark is dropped),
-  /// UTF-16 with a byte-order mark, otherwise Latin-1 (every byte is one character),
-  /// with a warning saying so.
+  /// Decodes file bytes without losing any, through ``TextDecoding/decode(_:file:)``:
+  /// UTF-8 (a byte-order mark is dropped), UTF-16 with or without a byte-order mark,
+  /// otherwise Windows-1252/Latin-1 with a warning saying so.
   ///
   /// - Complexity: O(*n*) in the number of bytes.
-  public static func decode(_ bytes: [UInt8], file: String) -> (
-    text: String, diagnostics: [Diagnostic]
-  ) {
-    if bytes.starts(with: [0xEF, 0xBB, 0xBF]),
-      let text = String(validating: bytes.dropFirst(3), as: UTF8.self)
-    {
-      return (text, [])
-    }
-    if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
-      let littleEndian = bytes[0] == 0xFF
-      var units: [UInt16] = []
-      units.reserveCapacity(bytes.count / 2)
-      var index = 2
-      while index + 1 < bytes.count {
-        let (a, b) = (UInt16(bytes[index]), UInt16(bytes[index + 1]))
-        units.append(littleEndian ? b << 8 | a : a << 8 | b)
-        index += 2
-      }
-      // Unpaired surrogates become U+FFFD rather than failing the file.
-      return (String(decoding: units, as: UTF16.self), [])
-    }
-    if let text = String(validating: bytes, as: UTF8.self) {
-      return (text, [])
-    }
-    var scalars = String.UnicodeScalarView()
-    scalars.reserveCapacity(bytes.count)
-    for byte in bytes { scalars.append(Unicode.Scalar(byte)) }
-    return (
-      String(scalars),
-      [
-        Diagnostic(
-          .warning, at: InputLocation(file: file, line: 1),
-          "not valid UTF-8 or UTF-16; read as Latin-1")
-      ]
-    )
+  public static func decode(_ bytes: [UInt8], file: String) -> (text: String, diagnostics: [Diagnostic]) {
+    let decoded = TextDecoding.decode(Data(bytes), file: file)
+    return (decoded.text, decoded.diagnostics)
   }
 
   private static func readDecoded(
