@@ -20,6 +20,10 @@ public struct RunOptions: Sendable {
   public var toYear: Int?
   /// Terms kept in the topic network (the most relevant ones).
   public var topicTerms = 60
+  /// Most nodes a figure shows (Graphviz layout time grows fast: neato needs minutes for
+  /// 5,000 nodes); larger networks are drawn as the strongest nodes of their largest
+  /// component, and the figure says so.
+  public var figureNodeLimit = 300
   /// Also draw one frame per year of the growing coauthor network (timeline/).
   public var timeline = false
   public var style = FigureStyle()
@@ -188,13 +192,20 @@ public enum Pipeline {
     // Figures and tables for every network.
     for item in networks {
       progress("drawing \(item.name) (\(item.graph.nodeCount) nodes)")
+      let shown = NetworkFigure.selection(
+        graph: item.graph, size: item.size, keep: item.emphasized, limit: options.figureNodeLimit)
       let legend = FigureLegend(
         title: item.title, nodeSize: item.nodeSize, edgeWidth: item.edgeWidth,
-        colors: item.colors, communities: item.legend, omitted: item.omitted)
+        colors: item.colors, communities: item.legend,
+        omitted: [item.omitted, shown.note].compactMap { $0 }.joined(separator: " "))
+      let sub = item.graph.subgraph(shown.nodes)
       let (document, engine) = NetworkFigure.document(
-        graph: item.graph, size: item.size, importance: item.size, communities: item.community,
-        emphasized: item.emphasized, secondary: item.secondary, style: options.style,
-        legend: legend)
+        graph: sub, size: shown.nodes.map { item.size[$0] },
+        importance: shown.nodes.map { item.size[$0] },
+        communities: shown.nodes.map { item.community[$0] },
+        emphasized: Set(shown.nodes.indices.filter { item.emphasized.contains(shown.nodes[$0]) }),
+        secondary: Set(shown.nodes.indices.filter { item.secondary.contains(shown.nodes[$0]) }),
+        style: options.style, legend: legend)
       let dot = document.text
       try write(item.name + ".dot", dot)
       // Vector formats at 72 dpi; PNG from the same document with the raster resolution

@@ -69,6 +69,28 @@ public struct FigureLegend: Sendable, Hashable {
 
 /// Turns a weighted graph plus per-node scores into a styled DOT document.
 public enum NetworkFigure {
+  /// Which nodes a figure shows: all of them when there are at most `limit`; otherwise the
+  /// `limit` nodes in all: `keep`, then the largest component's nodes with the largest `size`, with a
+  /// sentence saying what was left out. Nodes come back in ascending id order.
+  public static func selection(
+    graph: Graph, size: [Double], keep: Set<Int> = [], limit: Int
+  ) -> (nodes: [Int], note: String?) {
+    let n = graph.nodeCount
+    let components = graph.connectedComponents()
+    if n <= limit {
+      let note = components.communityCount > 1
+        ? "Drawn: the whole network (\(components.communityCount) components)." : nil
+      return (Array(0..<n), note)
+    }
+    let largest = graph.largestComponentNodes()
+    var chosen = Set(keep)
+    let ranked = largest.sorted { size[$0] != size[$1] ? size[$0] > size[$1] : $0 < $1 }
+    for u in ranked where chosen.count < max(limit, keep.count) { chosen.insert(u) }
+    let nodes = chosen.sorted()
+    let note = "Drawn: the \(nodes.count) strongest of the largest component's \(largest.count) nodes (the network has \(n)); every node is in the tables."
+    return (nodes, note)
+  }
+
   /// Builds the DOT document for a network figure.
   ///
   /// - Parameters:
@@ -111,7 +133,7 @@ public enum NetworkFigure {
     captionLines.append("Node size: \(legend.nodeSize). Line width: \(legend.edgeWidth).")
     captionLines.append("Colour: \(legend.colors).")
     captionLines += legend.communities
-    if let omitted = legend.omitted { captionLines.append(omitted) }
+    if let omitted = legend.omitted, !omitted.isEmpty { captionLines.append(omitted) }
     doc.graphAttributes = [
       .overlap(.prism), .separation(points: 3), .splines(.curved), .outputOrder(.edgesFirst),
       .start(seed: style.seed), .size(width: style.preset.size.width,

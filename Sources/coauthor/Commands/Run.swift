@@ -51,6 +51,9 @@ struct Run: ParsableCommand {
   @Option(help: "Only papers up to this year.")
   var to: Int?
 
+  @Option(help: "Most nodes drawn per figure; larger networks show their largest component's strongest nodes.")
+  var figureNodes = 300
+
   @Option(help: "Terms in the topic network (the most relevant ones).")
   var topicTerms = 60
 
@@ -80,6 +83,7 @@ struct Run: ParsableCommand {
     options.toYear = to
     options.topicTerms = topicTerms
     options.timeline = timeline
+    options.figureNodeLimit = figureNodes
     options.commandLine = ["coauthor"] + CommandLine.arguments.dropFirst()
     let showProgress = !quiet && isatty(STDERR_FILENO) != 0
     let result = try Pipeline.run(options) { line in
