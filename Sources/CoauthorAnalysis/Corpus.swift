@@ -179,13 +179,20 @@ extension Corpus {
     let resolution = resolver.resolve(nameDocuments)
     let people = resolution.people.map(\.displayName)
     let variants = resolution.people.map(\.variants)
-    func person(_ name: String) -> Int { resolution.person(for: name) }
+    var diagnostics = extraDiagnostics
     var corpusPapers: [CorpusPaper] = []
     for paper in papers {
       var seen = Set<Int>()
       var ids: [Int] = []
       for name in paper.publication.authors {
-        let id = person(name)
+        // A name that cleans to nothing ("*", "**") names no one: say so, keep the rest.
+        guard let id = resolution.lookup(name) else {
+          diagnostics.append(
+            Diagnostic(
+              .warning, at: paper.publication.location,
+              "author '\(name)' has no letters left after cleaning; left out"))
+          continue
+        }
         if seen.insert(id).inserted { ids.append(id) }
       }
       corpusPapers.append(
@@ -194,7 +201,6 @@ extension Corpus {
     var declared: [DeclaredCollaboration] = []
     var owners: [Int] = []
     var abstracts: [AbstractText] = []
-    var diagnostics = extraDiagnostics
     for document in documents {
       diagnostics += document.diagnostics
       abstracts += document.abstracts
@@ -207,12 +213,23 @@ extension Corpus {
         }
         continue
       }
-      let owner = person(ownerName)
+      guard let owner = resolution.lookup(ownerName) else {
+        diagnostics.append(
+          Diagnostic(
+            .warning, at: InputLocation(file: document.file, line: 1),
+            "owner '\(ownerName)' has no letters left after cleaning; collaborator counts left out"))
+        continue
+      }
       if !owners.contains(owner) { owners.append(owner) }
       for collaborator in document.collaborators {
-        declared.append(
-          DeclaredCollaboration(
-            owner: owner, collaborator: person(collaborator.name), count: collaborator.count))
+        guard let id = resolution.lookup(collaborator.name) else {
+          diagnostics.append(
+            Diagnostic(
+              .warning, at: collaborator.location,
+              "collaborator '\(collaborator.name)' has no letters left after cleaning; left out"))
+          continue
+        }
+        declared.append(DeclaredCollaboration(owner: owner, collaborator: id, count: collaborator.count))
       }
     }
     return Corpus(

@@ -56,3 +56,18 @@ struct CorpusTests {
     #expect(table.undatedPapers == 1)
   }
 }
+
+@Suite("Corpus assembly with odd names")
+struct CorpusOddNameTests {
+  @Test("an author name with no letters is reported, not a crash, and the rest is kept")
+  func emptyName() {
+    let p = Publication(
+      title: "T", authors: ["Ann Lee", "**", "*"], year: 2020,
+      location: InputLocation(file: "x.txt", line: 4))
+    let corpus = Corpus.assemble([SourceDocument(file: "x.txt", format: .cvText, publications: [p])])
+    #expect(corpus.papers.count == 1)
+    #expect(corpus.papers[0].authors.count == 1)
+    #expect(corpus.diagnostics.count == 2)
+    #expect(corpus.diagnostics.allSatisfy { $0.location.line == 4 })
+  }
+}
