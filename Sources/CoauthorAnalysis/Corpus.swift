@@ -145,22 +145,49 @@ extension Corpus {
     _ documents: [SourceDocument], aliases: AliasTable = AliasTable(),
     extraDiagnostics: [Diagnostic] = []
   ) -> Corpus {
-    // 1. Deduplicate papers across and within documents.
+    // 1. Deduplicate papers across and within documents: the same DOI or arXiv id, or the
+    //    same title with overlapping authors and years at most 2 apart (a preprint and
+    //    its published version). The published version is kept as the record.
     var papers: [(publication: Publication, listings: [InputLocation])] = []
     var byKey: [String: Int] = [:]
+    var byTitle: [String: [Int]] = [:]
     var paperMerges: [PaperMerge] = []
     for document in documents {
       for publication in document.publications {
-        let key = PaperIdentity.key(of: publication)
-        if let key, let existing = byKey[key] {
+        var match: (index: Int, reason: String)?
+        for key in PaperIdentity.identifierKeys(of: publication) {
+          if let existing = byKey[key] {
+            match = (existing, PaperIdentity.reason(for: key))
+            break
+          }
+        }
+        let title = PaperIdentity.foldedTitle(publication.title)
+        if match == nil, title.count >= 12 {
+          for existing in byTitle[title] ?? [] {
+            if let reason = PaperIdentity.sameWork(papers[existing].publication, publication) {
+              match = (existing, reason)
+              break
+            }
+          }
+        }
+        if let (existing, reason) = match {
           papers[existing].listings.append(publication.location)
+          let kept = papers[existing].publication
+          // Prefer the published version over a preprint, and fill missing identifiers.
+          var merged = kept.kind == .preprint && publication.kind != .preprint ? publication : kept
+          merged.doi = merged.doi ?? kept.doi ?? publication.doi
+          merged.arxivID = merged.arxivID ?? kept.arxivID ?? publication.arxivID
+          merged.abstract = merged.abstract ?? kept.abstract ?? publication.abstract
+          papers[existing].publication = merged
           paperMerges.append(
-            PaperMerge(
-              kept: papers[existing].publication.location, dropped: publication.location,
-              reason: PaperIdentity.reason(for: key)))
+            PaperMerge(kept: kept.location, dropped: publication.location, reason: reason))
+          for key in PaperIdentity.identifierKeys(of: publication) where byKey[key] == nil {
+            byKey[key] = existing
+          }
           continue
         }
-        if let key { byKey[key] = papers.count }
+        for key in PaperIdentity.identifierKeys(of: publication) { byKey[key] = papers.count }
+        if !title.isEmpty { byTitle[title, default: []].append(papers.count) }
         papers.append((publication, [publication.location]))
       }
     }
@@ -242,20 +269,41 @@ extension Corpus {
 
 /// When two listings are the same paper.
 enum PaperIdentity {
-  /// DOI, else arXiv id, else folded title + year. Nil when a paper has no title.
-  static func key(of p: Publication) -> String? {
-    if let doi = p.doi?.lowercased(), !doi.isEmpty { return "doi:" + doi }
-    if let arxiv = p.arxivID?.lowercased(), !arxiv.isEmpty { return "arxiv:" + arxiv }
-    let folded = p.title.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+  /// Keys that identify a work exactly: DOI and arXiv id (lower-cased).
+  static func identifierKeys(of p: Publication) -> [String] {
+    var keys: [String] = []
+    if let doi = p.doi?.lowercased(), !doi.isEmpty { keys.append("doi:" + doi) }
+    if let arxiv = p.arxivID?.lowercased(), !arxiv.isEmpty { keys.append("arxiv:" + arxiv) }
+    return keys
+  }
+
+  /// The title folded for comparison: letters and digits only, no case or diacritics.
+  static func foldedTitle(_ title: String) -> String {
+    let folded = title.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
       .unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) }
-    guard !folded.isEmpty else { return nil }
-    return "title:" + String(String.UnicodeScalarView(folded)) + "|" + (p.year.map(String.init) ?? "?")
+    return String(String.UnicodeScalarView(folded))
+  }
+
+  /// Why two listings with the same folded title are one work, or nil when they are not:
+  /// years at most 2 apart (or unknown) and at least half of the shorter author list
+  /// shared (names compared by their match keys).
+  static func sameWork(_ a: Publication, _ b: Publication) -> String? {
+    if let ya = a.year, let yb = b.year, abs(ya - yb) > 2 { return nil }
+    let keysA = Set(a.authors.map(NameNormalizer.matchKey))
+    let keysB = Set(b.authors.map(NameNormalizer.matchKey))
+    let shorter = min(keysA.count, keysB.count)
+    let shared = keysA.intersection(keysB).count
+    // Initials vs full names ("J. Lee" vs "Jason Lee") share family names at least.
+    let familiesA = Set(a.authors.map { NameNormalizer.parse($0).familyKey })
+    let familiesB = Set(b.authors.map { NameNormalizer.parse($0).familyKey })
+    let sharedFamilies = familiesA.intersection(familiesB).count
+    guard shorter == 0 || 2 * max(shared, sharedFamilies) >= shorter else { return nil }
+    let years = a.year == b.year ? "same year" : "years \(a.year.map(String.init) ?? "?")/\(b.year.map(String.init) ?? "?")"
+    return "same title, \(max(shared, sharedFamilies)) of \(shorter) authors shared, \(years)"
   }
 
   static func reason(for key: String) -> String {
-    if key.hasPrefix("doi:") { return "same DOI" }
-    if key.hasPrefix("arxiv:") { return "same arXiv id" }
-    return "same title and year"
+    key.hasPrefix("doi:") ? "same DOI" : "same arXiv id"
   }
 }
 
@@ -266,7 +314,9 @@ extension Corpus {
     let key = NameNormalizer.matchKey(name)
     var found: Int?
     for (id, spellings) in variants.enumerated()
-    where spellings.contains(where: { NameNormalizer.matchKey($0) == key }) || NameNormalizer.matchKey(people[id]) == key {
+    where NameNormalizer.matchKey(people[id]) == key
+      || spellings.contains(where: { NameNormalizer.matchKey($0) == key })
+    {
       if found != nil, found != id { return nil }
       found = id
     }

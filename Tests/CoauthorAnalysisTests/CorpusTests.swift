@@ -19,7 +19,9 @@ struct CorpusTests {
     let d = Publication(title: "Other (preprint)", authors: ["A B"], year: 2016, doi: "10.1/x", location: location(30))
     let corpus = Corpus.assemble([document([a, b, c, d])])
     #expect(corpus.papers.count == 2)
-    #expect(corpus.paperMerges.map(\.reason) == ["same title and year", "same DOI"])
+    #expect(corpus.paperMerges.count == 2)
+    #expect(corpus.paperMerges[0].reason.hasPrefix("same title, 2 of 2 authors shared"))
+    #expect(corpus.paperMerges[1].reason == "same DOI")
     #expect(corpus.papers[0].listings == [location(1), location(9)])
   }
 
@@ -69,5 +71,30 @@ struct CorpusOddNameTests {
     #expect(corpus.papers[0].authors.count == 1)
     #expect(corpus.diagnostics.count == 2)
     #expect(corpus.diagnostics.allSatisfy { $0.location.line == 4 })
+  }
+}
+
+@Suite("Preprint and published version")
+struct PreprintMergeTests {
+  func at(_ line: Int) -> InputLocation { InputLocation(file: "a.bib", line: line) }
+
+  @Test("a preprint and its published version are one paper; the published one is kept")
+  func preprint() {
+    let arxiv = Publication(
+      title: "Sample Efficient Neural Function Approximation", authors: ["B. Huang", "J. D. Lee"],
+      year: 2021, kind: .preprint, arxivID: "2107.04518", location: at(1))
+    let published = Publication(
+      title: "Sample efficient neural function approximation", authors: ["Baihe Huang", "Jason D. Lee", "Qi Lei"],
+      year: 2022, venue: "NeurIPS", kind: .conference, location: at(10))
+    let other = Publication(
+      title: "Sample Efficient Neural Function Approximation", authors: ["Someone Else"],
+      year: 2022, location: at(20))
+    let corpus = Corpus.assemble([
+      SourceDocument(file: "a.bib", format: .bibtex, publications: [arxiv, published, other])
+    ])
+    #expect(corpus.papers.count == 2, "same title but no shared author is another work")
+    #expect(corpus.papers[0].publication.kind == .conference)
+    #expect(corpus.papers[0].publication.arxivID == "2107.04518")
+    #expect(corpus.papers[0].listings == [at(1), at(10)])
   }
 }
