@@ -21,6 +21,7 @@ struct CommunityPropertyTests {
         for level in r.levels {
           #expect(CommunityTestSupport.communitiesAreConnected(graph, level), "γ = \(gamma) level")
         }
+        #expect(CommunityTestSupport.isNestedHierarchy(r.levels))
         CommunityTestSupport.expectWellFormed(r.partition, nodeCount: graph.nodeCount)
         #expect(
           CommunityTestSupport.isClose(

@@ -142,6 +142,20 @@ enum CommunityTestSupport {
     #expect(zip(sizes, sizes.dropFirst()).allSatisfy { $0 >= $1 }, sourceLocation: sourceLocation)
   }
 
+  /// Each level coarsens the one before (members of a finer community share one
+  /// coarser community) and has fewer communities.
+  static func isNestedHierarchy(_ levels: [Partition]) -> Bool {
+    for (fine, coarse) in zip(levels, levels.dropFirst()) {
+      guard fine.communityCount > coarse.communityCount else { return false }
+      var coarseOf = [Int](repeating: -1, count: fine.communityCount)
+      for (node, c) in fine.membership.enumerated() {
+        if coarseOf[c] == -1 { coarseOf[c] = coarse.membership[node] }
+        if coarseOf[c] != coarse.membership[node] { return false }
+      }
+    }
+    return true
+  }
+
   /// CPM quality Σ_c [w_c − γ·n_c(n_c − 1)/2] from first principles.
   static func cpm(_ graph: Graph, _ partition: Partition, resolution: Double) -> Double {
     let sizes = partition.sizes

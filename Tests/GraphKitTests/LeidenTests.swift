@@ -44,14 +44,20 @@ struct LeidenTests {
     }
   }
 
-  @Test("more iterations never lower the quality; the last level is the partition")
-  func iterations() throws {
+  @Test("more iterations never lower the quality; levels are a connected nested hierarchy")
+  func iterationsAndLevels() throws {
     let graph = try CommunityTestSupport.netscience()
     let one = graph.leidenCommunities(iterations: 1, seed: 5)
     let stable = graph.leidenCommunities(iterations: .max, seed: 5)
     #expect(stable.quality >= one.quality - 1e-12)
-    #expect(stable.levels.last == stable.partition)
-    #expect(one.levels.first!.communityCount >= one.partition.communityCount)
+    for result in [one, stable] {
+      #expect(result.levels.count >= 2)
+      #expect(result.levels.last == result.partition)
+      #expect(CommunityTestSupport.isNestedHierarchy(result.levels))
+      for level in result.levels {
+        #expect(CommunityTestSupport.communitiesAreConnected(graph, level))
+      }
+    }
   }
 
   @Test("same seed, same partition; another seed may differ but stays close")

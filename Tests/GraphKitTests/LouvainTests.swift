@@ -19,15 +19,8 @@ struct LouvainTests {
     let result = graph.louvainCommunities(seed: 7)
     #expect(result.levels.last == result.partition)
     #expect(result.levels.count >= 2)
-    for (fine, coarse) in zip(result.levels, result.levels.dropFirst()) {
-      #expect(fine.communityCount > coarse.communityCount)
-      // Nested: members of one fine community share one coarse community.
-      var coarseOf = [Int](repeating: -1, count: fine.communityCount)
-      for (node, c) in fine.membership.enumerated() {
-        if coarseOf[c] == -1 { coarseOf[c] = coarse.membership[node] }
-        #expect(coarseOf[c] == coarse.membership[node])
-      }
-    }
+    #expect(CommunityTestSupport.isNestedHierarchy(result.levels))
+    #expect(!CommunityTestSupport.isNestedHierarchy([result.partition, .singletons(graph.nodeCount)]))
   }
 
   @Test("a larger resolution gives more communities")
