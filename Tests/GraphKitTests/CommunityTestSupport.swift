@@ -130,7 +130,8 @@ enum CommunityTestSupport {
   /// A partition is well formed: one community per node, ids dense, sizes
   /// non-increasing (largest first).
   static func expectWellFormed(
-    _ partition: Partition, nodeCount: Int, sourceLocation: Testing.SourceLocation = #_sourceLocation
+    _ partition: Partition, nodeCount: Int,
+    sourceLocation: Testing.SourceLocation = #_sourceLocation
   ) {
     #expect(partition.membership.count == nodeCount, sourceLocation: sourceLocation)
     #expect(

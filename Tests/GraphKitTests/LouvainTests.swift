@@ -20,13 +20,16 @@ struct LouvainTests {
     #expect(result.levels.last == result.partition)
     #expect(result.levels.count >= 2)
     #expect(CommunityTestSupport.isNestedHierarchy(result.levels))
-    #expect(!CommunityTestSupport.isNestedHierarchy([result.partition, .singletons(graph.nodeCount)]))
+    #expect(
+      !CommunityTestSupport.isNestedHierarchy([result.partition, .singletons(graph.nodeCount)]))
   }
 
   @Test("a larger resolution gives more communities")
   func resolution() throws {
     let graph = try CommunityTestSupport.karate()
-    let counts = [0.3, 1.0, 3.0].map { graph.louvainCommunities(resolution: $0).partition.communityCount }
+    let counts = [0.3, 1.0, 3.0].map {
+      graph.louvainCommunities(resolution: $0).partition.communityCount
+    }
     #expect(counts[0] < counts[1] && counts[1] < counts[2], "\(counts)")
     #expect(graph.louvainCommunities(resolution: 0).partition.communityCount == 1)
   }
@@ -46,6 +49,16 @@ struct LouvainTests {
     let r = edgeless.louvainCommunities()
     #expect(r.partition == .singletons(3))
     #expect(r.modularity.isNaN)
-    #expect(Graph(offsets: [0], neighbors: [], weights: []).louvainCommunities().partition.nodeCount == 0)
+    #expect(
+      Graph(offsets: [0], neighbors: [], weights: []).louvainCommunities().partition.nodeCount == 0)
+  }
+
+  @Test("negative edge weights are caller misuse")
+  func negativeWeight() async {
+    await #expect(processExitsWith: .failure) {
+      var b = GraphBuilder()
+      b.addEdge(0, 1, weight: -1)
+      _ = b.build().louvainCommunities()
+    }
   }
 }
