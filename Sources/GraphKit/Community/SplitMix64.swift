@@ -33,14 +33,4 @@ struct SplitMix64: RandomNumberGenerator, Sendable {
   mutating func nextDouble() -> Double {
     Double(next() >> 11) * 0x1p-53
   }
-
-  /// Shuffles `values` in place (Fisher–Yates, drawing from the back).
-  mutating func shuffle(_ values: inout [Int32]) {
-    var i = values.count
-    while i > 1 {
-      let j = nextInt(below: i)
-      i -= 1
-      values.swapAt(i, j)
-    }
-  }
 }
