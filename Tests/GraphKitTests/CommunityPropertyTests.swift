@@ -21,6 +21,7 @@ struct CommunityPropertyTests {
         for level in r.levels {
           #expect(CommunityTestSupport.communitiesAreConnected(graph, level), "γ = \(gamma) level")
         }
+        #expect(CommunityTestSupport.isNestedHierarchy(r.levels))
         CommunityTestSupport.expectWellFormed(r.partition, nodeCount: graph.nodeCount)
         #expect(
           CommunityTestSupport.isClose(
@@ -38,7 +39,9 @@ struct CommunityPropertyTests {
         groups: 5, size: 20, inside: 0.3, between: 0.03, weighted: weighted, seed: seed)
       let r = graph.communities(using: algorithm, seed: seed)
       CommunityTestSupport.expectWellFormed(r.partition, nodeCount: graph.nodeCount)
-      #expect(CommunityTestSupport.isClose(r.modularity, graph.modularity(of: r.partition), tolerance: 1e-12))
+      #expect(
+        CommunityTestSupport.isClose(
+          r.modularity, graph.modularity(of: r.partition), tolerance: 1e-12))
       #expect(r == graph.communities(using: algorithm, seed: seed))
     }
   }
@@ -91,8 +94,11 @@ struct CommunityPropertyTests {
       let a = Partition(membership: try entry.partition(c.a).membership)
       let b = Partition(membership: try entry.partition(c.b).membership)
       let label = "\(c.graph): \(c.a) vs \(c.b)"
-      #expect(CommunityTestSupport.isClose(normalizedMutualInformation(a, b), c.nmi, tolerance: 1e-12), "\(label)")
-      #expect(CommunityTestSupport.isClose(adjustedRandIndex(a, b), c.ari, tolerance: 1e-12), "\(label)")
+      #expect(
+        CommunityTestSupport.isClose(normalizedMutualInformation(a, b), c.nmi, tolerance: 1e-12),
+        "\(label)")
+      #expect(
+        CommunityTestSupport.isClose(adjustedRandIndex(a, b), c.ari, tolerance: 1e-12), "\(label)")
       #expect(
         CommunityTestSupport.isClose(
           normalizedMutualInformation(a, b), normalizedMutualInformation(b, a), tolerance: 1e-14))

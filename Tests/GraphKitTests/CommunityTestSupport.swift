@@ -130,7 +130,8 @@ enum CommunityTestSupport {
   /// A partition is well formed: one community per node, ids dense, sizes
   /// non-increasing (largest first).
   static func expectWellFormed(
-    _ partition: Partition, nodeCount: Int, sourceLocation: Testing.SourceLocation = #_sourceLocation
+    _ partition: Partition, nodeCount: Int,
+    sourceLocation: Testing.SourceLocation = #_sourceLocation
   ) {
     #expect(partition.membership.count == nodeCount, sourceLocation: sourceLocation)
     #expect(
@@ -140,6 +141,20 @@ enum CommunityTestSupport {
     #expect(sizes.reduce(0, +) == nodeCount, sourceLocation: sourceLocation)
     #expect(sizes.allSatisfy { $0 > 0 }, sourceLocation: sourceLocation)
     #expect(zip(sizes, sizes.dropFirst()).allSatisfy { $0 >= $1 }, sourceLocation: sourceLocation)
+  }
+
+  /// Each level coarsens the one before (members of a finer community share one
+  /// coarser community) and has fewer communities.
+  static func isNestedHierarchy(_ levels: [Partition]) -> Bool {
+    for (fine, coarse) in zip(levels, levels.dropFirst()) {
+      guard fine.communityCount > coarse.communityCount else { return false }
+      var coarseOf = [Int](repeating: -1, count: fine.communityCount)
+      for (node, c) in fine.membership.enumerated() {
+        if coarseOf[c] == -1 { coarseOf[c] = coarse.membership[node] }
+        if coarseOf[c] != coarse.membership[node] { return false }
+      }
+    }
+    return true
   }
 
   /// CPM quality Σ_c [w_c − γ·n_c(n_c − 1)/2] from first principles.

@@ -52,7 +52,9 @@ struct LabelPropagationTests {
     let graph = try CommunityTestSupport.netscience()
     for seed: UInt64 in 0..<3 {
       let r = graph.labelPropagationCommunities(seed: seed)
-      #expect(CommunityTestSupport.isClose(r.modularity, graph.modularity(of: r.partition), tolerance: 1e-12))
+      #expect(
+        CommunityTestSupport.isClose(
+          r.modularity, graph.modularity(of: r.partition), tolerance: 1e-12))
       #expect(r == graph.labelPropagationCommunities(seed: seed))
       CommunityTestSupport.expectWellFormed(r.partition, nodeCount: graph.nodeCount)
       #expect(r.modularity > 0.85)  // netscience is many near-cliques
@@ -62,9 +64,15 @@ struct LabelPropagationTests {
   @Test("the command-line names reach the same functions")
   func byName() throws {
     let graph = try CommunityTestSupport.karate()
-    #expect(graph.communities(using: .labelPropagation, seed: 4) == graph.labelPropagationCommunities(seed: 4))
-    #expect(graph.communities(using: .louvain, resolution: 0.8, seed: 4) == graph.louvainCommunities(resolution: 0.8, seed: 4))
-    #expect(graph.communities(using: .leiden, resolution: 0.8, seed: 4) == graph.leidenCommunities(resolution: 0.8, seed: 4))
+    #expect(
+      graph.communities(using: .labelPropagation, seed: 4)
+        == graph.labelPropagationCommunities(seed: 4))
+    #expect(
+      graph.communities(using: .louvain, resolution: 0.8, seed: 4)
+        == graph.louvainCommunities(resolution: 0.8, seed: 4))
+    #expect(
+      graph.communities(using: .leiden, resolution: 0.8, seed: 4)
+        == graph.leidenCommunities(resolution: 0.8, seed: 4))
     #expect(CommunityAlgorithm(rawValue: "label-propagation") == .labelPropagation)
   }
 }

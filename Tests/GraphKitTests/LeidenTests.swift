@@ -11,8 +11,12 @@ struct LeidenTests {
     #expect(CommunityTestSupport.isClose(optimum.modularity[1], 0.41979, tolerance: 1e-5))
     for seed: UInt64 in 0..<10 {
       let result = graph.leidenCommunities(iterations: .max, seed: seed)
-      #expect(abs(result.modularity - optimum.modularity[1]) < 1e-12, "seed \(seed): \(result.modularity)")
-      #expect(normalizedMutualInformation(result.partition, Partition(membership: optimum.membership)) == 1)
+      #expect(
+        abs(result.modularity - optimum.modularity[1]) < 1e-12, "seed \(seed): \(result.modularity)"
+      )
+      #expect(
+        normalizedMutualInformation(result.partition, Partition(membership: optimum.membership))
+          == 1)
     }
   }
 
@@ -23,12 +27,14 @@ struct LeidenTests {
       let result = graph.leidenCommunities(resolution: gamma, objective: .cpm, seed: 3)
       let recomputed = CommunityTestSupport.cpm(graph, result.partition, resolution: gamma)
       #expect(CommunityTestSupport.isClose(result.quality, recomputed, tolerance: 1e-12))
-      #expect(CommunityTestSupport.isClose(result.modularity, graph.modularity(of: result.partition)))
+      #expect(
+        CommunityTestSupport.isClose(result.modularity, graph.modularity(of: result.partition)))
       #expect(CommunityTestSupport.communitiesAreConnected(graph, result.partition))
     }
     // γ above every edge weight: no pair is worth merging (the igraph CPM pitfall).
     let karate = try CommunityTestSupport.karate()
-    #expect(karate.leidenCommunities(resolution: 1.01, objective: .cpm).partition == .singletons(34))
+    #expect(
+      karate.leidenCommunities(resolution: 1.01, objective: .cpm).partition == .singletons(34))
     // γ = 0: everything connected merges.
     #expect(karate.leidenCommunities(resolution: 0, objective: .cpm).partition.communityCount == 1)
   }
@@ -44,14 +50,20 @@ struct LeidenTests {
     }
   }
 
-  @Test("more iterations never lower the quality; the last level is the partition")
-  func iterations() throws {
+  @Test("more iterations never lower the quality; levels are a connected nested hierarchy")
+  func iterationsAndLevels() throws {
     let graph = try CommunityTestSupport.netscience()
     let one = graph.leidenCommunities(iterations: 1, seed: 5)
     let stable = graph.leidenCommunities(iterations: .max, seed: 5)
     #expect(stable.quality >= one.quality - 1e-12)
-    #expect(stable.levels.last == stable.partition)
-    #expect(one.levels.first!.communityCount >= one.partition.communityCount)
+    for result in [one, stable] {
+      #expect(result.levels.count >= 2)
+      #expect(result.levels.last == result.partition)
+      #expect(CommunityTestSupport.isNestedHierarchy(result.levels))
+      for level in result.levels {
+        #expect(CommunityTestSupport.communitiesAreConnected(graph, level))
+      }
+    }
   }
 
   @Test("same seed, same partition; another seed may differ but stays close")
@@ -64,13 +76,40 @@ struct LeidenTests {
     #expect(normalizedMutualInformation(a.partition, b.partition) > 0.9)
   }
 
-  @Test("seeded results are fixed: seed 0 on karate gives these four communities")
+  @Test("seed 0 with the defaults finds karate's unique optimum partition")
   func pinnedKarate() throws {
     // Pinned from the optimum partition of igraph (fixture), not from our output:
     // the optimum is unique, so any correct run must find exactly it.
     let graph = try CommunityTestSupport.karate()
     let optimum = try CommunityFixture.graph("karate").partition("optimum")
     #expect(graph.leidenCommunities(seed: 0).partition == Partition(membership: optimum.membership))
+  }
+
+  @Test("refinement never joins two pieces of a disconnected community")
+  func refinementSplitsDisconnectedCommunity() {
+    // Two triangles without an edge between them, handed to refinement as one
+    // community (our Louvain and local moving never produced such a community on
+    // the random graphs tried, so the mechanism is tested here directly).
+    var b = GraphBuilder()
+    for (u, v) in [(0, 1), (1, 2), (0, 2), (3, 4), (4, 5), (3, 5)] { b.addEdge(u, v) }
+    let graph = b.build()
+    let level = _CommunityGraph(graph, nodeWeighting: .strength)
+    let oneCommunity = [Int32](repeating: 0, count: 6)
+    for (gamma, seedCount) in [(0.0, 20), (1.0, 20)] {
+      for seed in 0..<UInt64(seedCount) {
+        var rng = SplitMix64(seed: seed)
+        var scratch = _CommunityScratch(capacity: 6)
+        let refined = _refine(
+          level, oneCommunity, scale: gamma / 12, randomness: 0.01, &rng, &scratch)
+        let partition = Partition(membership: refined.map { Int($0) })
+        #expect(
+          CommunityTestSupport.communitiesAreConnected(graph, partition), "γ \(gamma) seed \(seed)")
+        if gamma == 0 { #expect(partition.communities == [[0, 1, 2], [3, 4, 5]]) }
+      }
+    }
+    var scratch = _CommunityScratch(capacity: 6)
+    let (parts, count) = _connectedParts(level, oneCommunity, &scratch)
+    #expect(count == 2 && parts == [0, 0, 0, 1, 1, 1])
   }
 
   @Test("invalid parameters are caller misuse")

@@ -19,21 +19,17 @@ struct LouvainTests {
     let result = graph.louvainCommunities(seed: 7)
     #expect(result.levels.last == result.partition)
     #expect(result.levels.count >= 2)
-    for (fine, coarse) in zip(result.levels, result.levels.dropFirst()) {
-      #expect(fine.communityCount > coarse.communityCount)
-      // Nested: members of one fine community share one coarse community.
-      var coarseOf = [Int](repeating: -1, count: fine.communityCount)
-      for (node, c) in fine.membership.enumerated() {
-        if coarseOf[c] == -1 { coarseOf[c] = coarse.membership[node] }
-        #expect(coarseOf[c] == coarse.membership[node])
-      }
-    }
+    #expect(CommunityTestSupport.isNestedHierarchy(result.levels))
+    #expect(
+      !CommunityTestSupport.isNestedHierarchy([result.partition, .singletons(graph.nodeCount)]))
   }
 
   @Test("a larger resolution gives more communities")
   func resolution() throws {
     let graph = try CommunityTestSupport.karate()
-    let counts = [0.3, 1.0, 3.0].map { graph.louvainCommunities(resolution: $0).partition.communityCount }
+    let counts = [0.3, 1.0, 3.0].map {
+      graph.louvainCommunities(resolution: $0).partition.communityCount
+    }
     #expect(counts[0] < counts[1] && counts[1] < counts[2], "\(counts)")
     #expect(graph.louvainCommunities(resolution: 0).partition.communityCount == 1)
   }
@@ -53,6 +49,16 @@ struct LouvainTests {
     let r = edgeless.louvainCommunities()
     #expect(r.partition == .singletons(3))
     #expect(r.modularity.isNaN)
-    #expect(Graph(offsets: [0], neighbors: [], weights: []).louvainCommunities().partition.nodeCount == 0)
+    #expect(
+      Graph(offsets: [0], neighbors: [], weights: []).louvainCommunities().partition.nodeCount == 0)
+  }
+
+  @Test("negative edge weights are caller misuse")
+  func negativeWeight() async {
+    await #expect(processExitsWith: .failure) {
+      var b = GraphBuilder()
+      b.addEdge(0, 1, weight: -1)
+      _ = b.build().louvainCommunities()
+    }
   }
 }

@@ -23,7 +23,8 @@ struct ModularityTests {
   @Test("one community has modularity 1 − γ; singletons −γ·Σ(k/2m)²")
   func trivialPartitions() {
     let g = Self.twoTriangles
-    #expect(CommunityTestSupport.isClose(g.modularity(of: Partition(membership: [0, 0, 0, 0, 0, 0])), 0))
+    #expect(
+      CommunityTestSupport.isClose(g.modularity(of: Partition(membership: [0, 0, 0, 0, 0, 0])), 0))
     #expect(
       CommunityTestSupport.isClose(
         g.modularity(of: Partition(membership: [0, 0, 0, 0, 0, 0]), resolution: 0.5), 0.5))
@@ -47,7 +48,8 @@ struct ModularityTests {
 
   @Test("a graph without edge weight has undefined modularity")
   func edgeless() {
-    #expect(Graph(offsets: [0, 0, 0], neighbors: [], weights: []).modularity(of: .singletons(2)).isNaN)
+    #expect(
+      Graph(offsets: [0, 0, 0], neighbors: [], weights: []).modularity(of: .singletons(2)).isNaN)
   }
 
   @Test("equals igraph's modularity on karate, a weighted graph with self-loops and netscience")
@@ -79,8 +81,11 @@ struct ModularityTests {
       for p in entry.partitions {
         guard let cpm = p.cpm else { continue }
         for (gamma, expected) in zip(entry.cpmResolutions, cpm) {
-          let q = CommunityTestSupport.cpm(graph, Partition(membership: p.membership), resolution: gamma)
-          #expect(CommunityTestSupport.isClose(2 * q, expected, tolerance: 1e-12), "\(entry.name)/\(p.name)")
+          let q = CommunityTestSupport.cpm(
+            graph, Partition(membership: p.membership), resolution: gamma)
+          #expect(
+            CommunityTestSupport.isClose(2 * q, expected, tolerance: 1e-12),
+            "\(entry.name)/\(p.name)")
         }
       }
     }
@@ -90,7 +95,8 @@ struct ModularityTests {
   func internalWeights() {
     let w = Self.twoTriangles.internalWeights(of: Partition(membership: [0, 0, 0, 1, 1, 1]))
     #expect(w == [3, 3])
-    #expect(Self.twoTriangles.internalWeights(of: Partition(membership: [0, 0, 0, 0, 0, 0])) == [7])
+    #expect(
+      Self.twoTriangles.internalWeights(of: Partition(membership: [0, 0, 0, 0, 0, 0])) == [7])
   }
 
   @Test("a partition of the wrong size is caller misuse")

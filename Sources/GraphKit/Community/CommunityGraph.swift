@@ -435,6 +435,38 @@ func _densify(_ labels: inout [Int32], bound: Int, map: inout [Int32]) -> Int {
   return Int(next)
 }
 
+/// Splits every community of `community` into its connected parts on `graph`
+/// (breadth-first inside the community). Returns a dense part id per node, in
+/// order of discovery, and the number of parts.
+func _connectedParts(
+  _ graph: _CommunityGraph, _ community: [Int32], _ s: inout _CommunityScratch
+) -> (parts: [Int32], count: Int) {
+  let n = graph.nodeCount
+  var parts = [Int32](repeating: -1, count: n)
+  var count: Int32 = 0
+  for start in 0..<n where parts[start] < 0 {
+    let c = community[start]
+    parts[start] = count
+    s.queue[0] = Int32(start)
+    var head = 0
+    var tail = 1
+    while head < tail {
+      let u = Int(s.queue[head])
+      head += 1
+      for i in graph.offsets[u]..<graph.offsets[u + 1] {
+        let v = Int(graph.neighbors[i])
+        if parts[v] < 0, community[v] == c {
+          parts[v] = count
+          s.queue[tail] = Int32(v)
+          tail += 1
+        }
+      }
+    }
+    count += 1
+  }
+  return (parts, Int(count))
+}
+
 /// The graph whose nodes are the groups of `cluster` (dense ids `0..<count`):
 /// weights between groups summed, weights inside a group added to its self-loop,
 /// node weights summed. O(n + m).

@@ -14,10 +14,10 @@ public struct CommunityResult: Sendable, Hashable {
   /// n_c: its node count). leidenalg 0.12's `CPMVertexPartition.quality()`
   /// reports 2H on graphs without self-loops.
   public var quality: Double
-  /// The partition after each level of aggregation, finest first; the last one
-  /// is `partition`. Louvain's levels are nested; Leiden's are the partitions
-  /// after each round of local moving in its first iteration, then the final
-  /// one if later iterations improved it.
+  /// A nested hierarchy, finest first, ending with `partition`. Louvain: the
+  /// communities found at each level. Leiden: the groups of nodes that each
+  /// aggregation (of its last iteration) collapsed into one node, all connected,
+  /// then the communities.
   public var levels: [Partition]
 
   public init(partition: Partition, modularity: Double, quality: Double, levels: [Partition]) {

@@ -60,26 +60,39 @@ extension Graph {
     var membership = (0..<n).map { Int32($0) }
     var levels: [Partition] = []
     var quality = 0.0
-    for iteration in 0..<iterations {
+    for _ in 0..<iterations {
+      levels.removeAll(keepingCapacity: true)
       var graph = base
       var community = membership
       var nodeToAggregate = (0..<n).map { Int32($0) }
       var changed = false
       while true {
-        let moved = _moveNodesFast(graph, &community, scale: scale, &rng, &scratch)
-        changed = changed || moved
-        if iteration == 0, moved || levels.isEmpty {
-          levels.append(Partition(membership: _originalMembership(nodeToAggregate, community)))
-        }
+        if _moveNodesFast(graph, &community, scale: scale, &rng, &scratch) { changed = true }
+        // Done when every community is a single aggregate node (Algorithm A.1):
+        // aggregate nodes are connected, so then every community is.
+        let communityCount = _densify(&community, bound: graph.nodeCount, map: &map)
+        if communityCount == graph.nodeCount { break }
         var refined = _refine(
           graph, community, scale: scale, randomness: randomness, &rng, &scratch)
-        let k = _densify(&refined, bound: graph.nodeCount, map: &map)
-        if k == graph.nodeCount { break }  // nothing merged: no coarser level
+        var k = _densify(&refined, bound: graph.nodeCount, map: &map)
+        if k == graph.nodeCount {
+          // Refinement merged nothing. igraph then aggregates by the communities
+          // themselves; their connected parts do the same without ever joining
+          // two pieces of a disconnected community.
+          (refined, k) = _connectedParts(graph, community, &scratch)
+          if k == graph.nodeCount {
+            // No community holds an edge: its pieces are better apart (splitting
+            // a community without inside edges raises the quality).
+            community = refined
+            changed = true
+            continue
+          }
+        }
         var next = [Int32](repeating: 0, count: k)
         for v in 0..<graph.nodeCount { next[Int(refined[v])] = community[v] }
-        _ = _densify(&next, bound: graph.nodeCount, map: &map)
         graph = _aggregate(graph, cluster: refined, count: k, &scratch)
         for v in 0..<n { nodeToAggregate[v] = refined[Int(nodeToAggregate[v])] }
+        levels.append(Partition(membership: nodeToAggregate.map { Int($0) }))
         community = next
       }
       quality =
