@@ -11,13 +11,4 @@ extension SplitMix64 {
   /// A uniform double in [0, 1) from the top 53 bits.
   mutating func nextDouble() -> Double { nextUnitDouble() }
 
-  /// Fisher–Yates shuffle driven by this generator (deterministic for a seed).
-  mutating func shuffle(_ values: inout [Int32]) {
-    var i = values.count
-    while i > 1 {
-      let j = nextIndex(below: i)
-      i -= 1
-      values.swapAt(i, j)
-    }
-  }
 }
