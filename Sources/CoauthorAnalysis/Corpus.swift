@@ -56,6 +56,13 @@ public struct Corpus: Sendable {
   public var diagnostics: [Diagnostic]
   /// Abstracts and titles for topic networks.
   public var abstracts: [AbstractText]
+  /// Decisions read from the data folder's `name-review.tsv`.
+  public var review = NameReview()
+
+  /// Possible duplicate people the rules did not merge, for the review file.
+  public var nameSuggestions: [NameSuggestion] {
+    NameSuggester.suggest(people: people, papers: papers.map(\.authors), decided: review.decided)
+  }
 
   /// The input to the coauthor network builder.
   public var coauthorInput: CoauthorInput {
@@ -106,18 +113,23 @@ extension Corpus {
         }
       }
     }
-    let resolved = sources.map {
+    let resolved = sources.filter { $0.file != "name-review.tsv" }.map {
       ManifestSource(
         file: folder.appendingPathComponent($0.file).path, owner: $0.owner, format: $0.format)
     }
-    return try load(sources: resolved, aliasFile: aliasPath)
+    let reviewPath = folder.appendingPathComponent("name-review.tsv").path
+    var review = NameReview()
+    if let data = FileManager.default.contents(atPath: reviewPath) {
+      review = NameReview.parse(String(decoding: data, as: UTF8.self), file: reviewPath)
+    }
+    return try load(sources: resolved, aliasFile: aliasPath, review: review)
   }
 
   /// Reads the given files (formats detected from content unless given).
   public static func load(
-    sources: [ManifestSource], aliasFile: String? = nil
+    sources: [ManifestSource], aliasFile: String? = nil, review: NameReview = NameReview()
   ) throws(InputError) -> Corpus {
-    var diagnostics: [Diagnostic] = []
+    var diagnostics: [Diagnostic] = review.diagnostics
     var aliases = AliasTable()
     if let aliasFile {
       do {
@@ -137,7 +149,15 @@ extension Corpus {
         throw InputError("\(error)")
       }
     }
-    return assemble(documents, aliases: aliases, extraDiagnostics: diagnostics)
+    if !review.accepted.isEmpty {
+      // Accepted review lines merge like alias-table entries.
+      aliases = AliasTable(
+        aliases.groups
+          + review.accepted.map { AliasTable.Group(canonical: $0.keep, aliases: [$0.merge]) })
+    }
+    var corpus = assemble(documents, aliases: aliases, extraDiagnostics: diagnostics)
+    corpus.review = review
+    return corpus
   }
 
   /// Resolves people across documents, deduplicates papers and collects declared counts.

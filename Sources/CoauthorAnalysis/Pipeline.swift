@@ -262,6 +262,8 @@ public enum Pipeline {
     progress("writing tables and reports")
     try write("themes.csv", themeTable(themes, corpus: corpus))
     try write("name-merges.csv", mergeTable(corpus))
+    let suggestions = corpus.nameSuggestions
+    try write("name-review.tsv", corpus.review.text(adding: suggestions))
     try write("diagnostics.txt", corpus.diagnostics.map(\.description).joined(separator: "\n") + (corpus.diagnostics.isEmpty ? "" : "\n"))
     let provenance = Provenance.make(corpus: corpus, options: options)
     let context = ReportContext(
