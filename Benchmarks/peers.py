@@ -20,6 +20,11 @@ import tempfile
 import time
 
 
+# Above this many nodes, summary statistics are estimated (as coauthor does above its
+# exact-path limit) or skipped where a peer can only compute them exactly.
+LARGE = 100_000
+
+
 def detect(path):
     with open(path, "rb") as f:
         head = f.read(4096).decode("utf-8", "replace").lstrip("\ufeff").lstrip()
@@ -93,6 +98,8 @@ def run_igraph(path, case):
         c = g.connected_components()
         result = f"count={len(c)} largest={max(c.sizes())}"
     elif case == "summary":
+        if g.vcount() > LARGE:
+            return None  # igraph has only exact path statistics: O(nm), hours at this size
         c = g.connected_components()
         lcc = c.giant()
         result = f"components={len(c)} diameter={lcc.diameter()} apl={lcc.average_path_length()}"
@@ -170,7 +177,10 @@ def run_networkit(path, case):
         a = nk.components.ConnectedComponents(g)
         a.run()
         lcc = nk.components.ConnectedComponents.extractLargestConnectedComponent(g, True)
-        d = nk.distance.Diameter(lcc, algo=nk.distance.DiameterAlgo.EXACT)
+        if g.numberOfNodes() > LARGE:
+            d = nk.distance.Diameter(lcc, algo=nk.distance.DiameterAlgo.ESTIMATED_RANGE, error=0.1)
+        else:
+            d = nk.distance.Diameter(lcc, algo=nk.distance.DiameterAlgo.EXACT)
         d.run()
         result = f"components={a.numberOfComponents()} diameter={d.getDiameter()[0]}"
     else:
@@ -186,8 +196,8 @@ def report(path):
             continue
         r = json.loads(line)
         rows.setdefault((r["file"], r["case"]), {})[r["peer"]] = r
-    print("| file | case | coauthor s | igraph s | NetworKit s | ours/igraph | ours/NetworKit | coauthor MB | igraph MB | NetworKit MB |")
-    print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("| file | case | coauthor s | igraph s | NetworKit s | ours/igraph | ours/NetworKit | coauthor MB | igraph MB | NetworKit MB | CPU s coauthor / igraph / NetworKit |")
+    print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
 
     def cell(r, key, fmt):
         return fmt.format(r[key]) if r and r.get(key) is not None else "n/a"
@@ -203,7 +213,8 @@ def report(path):
         print(
             f"| {os.path.basename(file)} | {case} | {cell(ours, 'seconds', '{:.3f}')} | {cell(ig, 'seconds', '{:.3f}')} | "
             f"{cell(nk, 'seconds', '{:.3f}')} | {ratio(ig)} | {ratio(nk)} | {cell(ours, 'peak_mb', '{:.0f}')} | "
-            f"{cell(ig, 'peak_mb', '{:.0f}')} | {cell(nk, 'peak_mb', '{:.0f}')} |"
+            f"{cell(ig, 'peak_mb', '{:.0f}')} | {cell(nk, 'peak_mb', '{:.0f}')} | "
+            f"{cell(ours, 'cpu_seconds', '{:.1f}')} / {cell(ig, 'cpu_seconds', '{:.1f}')} / {cell(nk, 'cpu_seconds', '{:.1f}')} |"
         )
 
 
@@ -215,11 +226,15 @@ def main():
         raise SystemExit(__doc__)
     peer, path, case = sys.argv[1:]
     runner = {"igraph": run_igraph, "networkit": run_networkit}[peer]
+    before = resource.getrusage(resource.RUSAGE_SELF)
     r = runner(path, case)
+    after = resource.getrusage(resource.RUSAGE_SELF)
     if r is None:
         print(json.dumps({"peer": peer, "case": case, "file": path, "seconds": None, "result": "not available"}))
         return
     r["file"] = path
+    # CPU seconds of the whole process (load + case), comparable with /usr/bin/time for ours.
+    r["cpu_seconds"] = after.ru_utime + after.ru_stime
     r["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(json.dumps(r))
 

@@ -21,6 +21,11 @@ let centralityCases: [BenchCase] = [
   BenchCase(name: "betweenness-weighted") { g in
     checksum(g.betweennessCentrality(distance: .inverseWeight))
   },
+  BenchCase(name: "approx-betweenness") { g in
+    // NetworKit's ApproxBetweenness defaults: ε = 0.01, δ = 0.1.
+    let r = g.approximateBetweennessCentrality(epsilon: 0.01, delta: 0.1, normalization: .normalized, seed: 1)
+    return "max=\(r.scores.max() ?? 0) samples=\(r.sampleCount)"
+  },
   BenchCase(name: "closeness") { g in checksum(g.closenessCentrality()) },
   BenchCase(name: "harmonic") { g in checksum(g.harmonicCentrality()) },
   BenchCase(name: "coreness") { g in "max=\(g.coreNumber().max() ?? 0)" },

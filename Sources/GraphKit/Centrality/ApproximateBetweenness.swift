@@ -181,7 +181,7 @@ extension Graph {
   ) {
     var w = t
     while true {
-      let target = rng.nextUnitDouble() * scratch.sigma[w]
+      let target = rng.nextDouble() * scratch.sigma[w]
       var cumulative = 0.0
       var chosen = -1
       for i in csr.offsets[w]..<csr.offsets[w + 1] {

@@ -21,6 +21,13 @@ extension Graph {
   /// https://doi.org/10.1016/0378-8733(78)90021-7
   public func closenessCentrality(distance: EdgeDistance = .hops) -> [Double] {
     let n = nodeCount
+    if distance == .hops {
+      return _hopScores { reached, total, _ in
+        guard total > 0, n > 1 else { return 0 }
+        let r = Double(reached)
+        return (r / Double(total)) * (r / Double(n - 1))
+      }
+    }
     return _perSource(distance: distance) { scratch, csr, s in
       var reached = 0
       var total = 0.0
@@ -55,7 +62,8 @@ extension Graph {
   /// "Axioms for centrality", Internet Math. 10, 2014.
   /// https://doi.org/10.1080/15427951.2013.865686
   public func harmonicCentrality(distance: EdgeDistance = .hops) -> [Double] {
-    _perSource(distance: distance) { scratch, csr, s in
+    if distance == .hops { return _hopScores { _, _, harmonic in harmonic } }
+    return _perSource(distance: distance) { scratch, csr, s in
       var total = 0.0
       if csr.lengths == nil {
         for k in 1..<max(scratch.orderCount, 1) {
@@ -65,6 +73,23 @@ extension Graph {
         for k in 1..<max(scratch.orderCount, 1) { total += 1.0 / scratch.dist[Int(scratch.order[k])] }
       }
       return total
+    }
+  }
+
+  /// Hop-distance scores from bit-parallel BFS, one search per closed-twin class.
+  func _hopScores(
+    workers: Int? = nil, _ score: (_ reached: Int, _ total: Int, _ harmonic: Double) -> Double
+  ) -> [Double] {
+    guard nodeCount > 0 else { return [] }
+    return _inLocalityOrder { g in
+      let plan = g._sourcePlan(includeLeaves: false)
+      let stats = g._hopStatistics(sources: plan.sources, workers: workers)
+      var out = [Double](repeating: 0, count: g.nodeCount)
+      for (k, s) in plan.sources.enumerated() {
+        out[s] = score(stats.reached[k], stats.totalDistance[k], stats.harmonic[k])
+      }
+      for v in 0..<g.nodeCount where plan.representative[v] != v { out[v] = out[plan.representative[v]] }
+      return out
     }
   }
 

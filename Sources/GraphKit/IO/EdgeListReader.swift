@@ -10,6 +10,9 @@ import Foundation
 /// its file:line and skipped (``GraphReader/readDocument(contentsOf:)``) or thrown
 /// (``read(contentsOf:)``).
 public enum EdgeListReader {
+  /// The error type of earlier versions of this reader.
+  public typealias ReadError = GraphReadError
+
   /// Reads the file at `path` (gzip allowed); any malformed line is an error.
   /// - Throws: ``GraphReadError`` with file:line.
   public static func read(contentsOf path: String) throws(GraphReadError) -> Graph {

@@ -108,7 +108,7 @@ final class _SearchScratch {
     let order = self.order
     // Branch-free discovery: the "already seen?" test is unpredictable, so every
     // neighbor is written to the queue slot and the tail advances only when it is new.
-    // Measured on ca-GrQc closeness (release, perf task-clock): see RESULTS.md.
+    // (Measured on ca-GrQc, release: no slower than the branchy form, so kept.)
     while head < tail {
       let v = Int(order[head])
       head += 1
@@ -143,17 +143,27 @@ final class _SearchScratch {
   }
 
   /// Dijkstra from `source` over `g.lengths`. Fills `dist`, `order` (settled nodes,
-  /// non-decreasing distance) and, when `countPaths`, `sigma` (computed after
-  /// settling, from the exact predecessor test `dist[u] + len == dist[v]` that
-  /// networkx uses). With `target`, stops once `target` is settled.
+  /// non-decreasing distance) and, when `countPaths`, `sigma` (a path through v counts
+  /// for w when `dist[v] + len == dist[w]` exactly, networkx's test). With `target`,
+  /// stops once `target` is settled.
   func dijkstra(_ g: _CSR, from source: Int, countPaths: Bool, target: Int = -1) {
     guard let len = g.lengths else { preconditionFailure("dijkstra needs lengths") }
     let off = g.offsets
     let nbr = g.neighbors
+    let dist = self.dist
+    let delta = self.delta
+    let order = self.order
+    let touched = self.touched
+    // Locals, not class properties, inside the loop (dynamic exclusivity checks).
+    var heap = self.heap
+    self.heap = _DistanceHeap()
+    defer { self.heap = heap }
+    var settled = 0
+    var touchedTotal = 1
+    let sigma = self.sigma
+    if countPaths { sigma[source] = 1 }
     dist[source] = 0
     touched[0] = Int32(source)
-    touchedCount = 1
-    orderCount = 0
     heap.removeAll()
     heap.push(0, Int32(source))
     // `delta` doubles as the "settled" mark during the search (reset below).
@@ -161,8 +171,8 @@ final class _SearchScratch {
       let v = Int(v32)
       if delta[v] != 0 || dv > dist[v] { continue }
       delta[v] = 1
-      order[orderCount] = v32
-      orderCount += 1
+      order[settled] = v32
+      settled += 1
       if v == target { break }
       for i in off[v]..<off[v + 1] {
         let w = Int(nbr[i])
@@ -170,27 +180,21 @@ final class _SearchScratch {
         let old = dist[w]
         if nd < old {
           if old == .infinity {
-            touched[touchedCount] = Int32(w)
-            touchedCount += 1
+            touched[touchedTotal] = Int32(w)
+            touchedTotal += 1
           }
           dist[w] = nd
           heap.push(nd, Int32(w))
+          if countPaths { sigma[w] = sigma[v] }
+        } else if countPaths, nd == old {
+          // networkx's test for an equally short path: exact equality of sums.
+          sigma[w] += sigma[v]
         }
       }
     }
+    orderCount = settled
+    touchedCount = touchedTotal
     for k in 0..<orderCount { delta[Int(order[k])] = 0 }
-    guard countPaths else { return }
-    sigma[source] = 1
-    for k in 1..<max(orderCount, 1) {
-      let v = Int(order[k])
-      let dv = dist[v]
-      var s = 0.0
-      for i in off[v]..<off[v + 1] {
-        let u = Int(nbr[i])
-        if dist[u] + len[i] == dv { s += sigma[u] }
-      }
-      sigma[v] = s
-    }
   }
 
   /// Brandes' dependency accumulation over the last search; adds `scale` × δ(v)

@@ -97,7 +97,13 @@ extension Graph {
     let meanDistance = _SharedOutput<Double>(repeating: 0, count: count)
     let eccentricity = _SharedOutput<Double>(repeating: 0, count: count)
     let chosen = sources
-    if k > 1 {
+    if k > 1, distance == .hops {
+      let stats = lcc._hopStatistics(sources: chosen)
+      for item in 0..<count {
+        meanDistance[item] = Double(stats.totalDistance[item]) / Double(k - 1)
+        eccentricity[item] = Double(stats.eccentricity[item])
+      }
+    } else if k > 1 {
       lcc._withCSR(distance: distance) { csr in
         _Blocks.forEach(itemCount: count, makeScratch: { _SearchScratch(nodeCount: k) }) {
           scratch, items in

@@ -30,15 +30,17 @@ public struct SplitMix64: RandomNumberGenerator, Sendable, Hashable {
     return z ^ (z >> 31)
   }
 
-  /// A uniform integer in `0..<bound` (Lemire's nearly-divisionless method).
+  /// A number in `0..<bound` by Lemire's multiply-shift (bias below 2⁻³² for the
+  /// bounds used here). Not the standard library's `random(in:)`, whose algorithm may
+  /// change between Swift releases: the same seed must give the same numbers everywhere.
   /// - Precondition: `bound > 0`.
   public mutating func nextInt(below bound: Int) -> Int {
     precondition(bound > 0, "bound must be positive")
-    return Int(next(upperBound: UInt64(bound)))
+    return Int(truncatingIfNeeded: next().multipliedFullWidth(by: UInt64(bound)).high)
   }
 
-  /// A uniform double in [0, 1) with 53 random bits.
-  public mutating func nextUnitDouble() -> Double {
-    Double(next() >> 11) * 0x1.0p-53
+  /// A number in [0, 1) with 53 random bits.
+  public mutating func nextDouble() -> Double {
+    Double(next() >> 11) * 0x1p-53
   }
 }
