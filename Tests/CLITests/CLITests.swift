@@ -95,14 +95,17 @@ struct CLITests {
     let names = try FileManager.default.contentsOfDirectory(atPath: first.path).sorted()
     for expected in [
       "coauthor-network.dot", "coauthor-network.svg", "coauthor-network.png",
-      "coauthor-network.pdf", "ego-qi-lei.svg", "ego-zeyuan-allen-zhu.png", "nodes.csv",
-      "edges.csv", "communities.csv", "metrics.json", "name-merges.csv", "report.md",
+      "coauthor-network.pdf", "coauthor-network.nodes.csv", "coauthor-network.edges.csv",
+      "coauthor-network.communities.csv", "coauthor-network.metrics.json", "ego-qi-lei.svg",
+      "ego-zeyuan-allen-zhu.png", "topic-network.svg", "author-topic-network.svg", "themes.csv",
+      "name-merges.csv", "name-review.tsv", "report.md", "report.html",
     ] {
       #expect(names.contains(expected), "missing \(expected)")
     }
     #expect(!names.contains { $0.hasSuffix(".tmp") }, "a temporary file was left behind")
     // Wei Hu and Yining Wang are in both seeds: one node each, linked to both owners.
-    let edges = try String(contentsOf: first.appendingPathComponent("edges.csv"), encoding: .utf8)
+    let edges = try String(
+      contentsOf: first.appendingPathComponent("coauthor-network.edges.csv"), encoding: .utf8)
     for shared in ["Wei Hu", "Yining Wang"] {
       for owner in ["Qi Lei", "Zeyuan Allen-Zhu"] {
         let linked = edges.split(separator: "\n").contains {

@@ -133,7 +133,7 @@ struct _CommunityScratch {
     for i in 0..<n { order[i] = Int32(i) }
     var i = n
     while i > 1 {
-      let j = rng.nextIndex(below: i)
+      let j = rng.nextInt(below: i)
       i -= 1
       order.swapAt(i, j)
     }

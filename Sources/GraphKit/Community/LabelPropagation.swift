@@ -52,7 +52,7 @@ extension Graph {
         }
         let own = Int(label[v])
         if s.stamp[own] == mark, s.neighborWeight[own] == best { continue }
-        var pick = rng.nextIndex(below: ties)
+        var pick = rng.nextInt(below: ties)
         for t in s.touched where s.neighborWeight[Int(t)] == best {
           if pick == 0 {
             label[v] = t
