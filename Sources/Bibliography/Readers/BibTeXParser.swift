@@ -395,7 +395,7 @@ struct _BibTeXScanner {
         let fieldName = Array(words[words.count - 1].utf8)
         var back = pos - 1
         while back > keyStart, Self.isSpace(bytes[back]) { back -= 1 }
-        let fieldStart = back - fieldName.count + 1
+        let fieldStart = max(keyStart, back - fieldName.count + 1)
         for k in fieldStart..<pos where bytes[k] == Self.newline { line -= 1 }
         pos = fieldStart
         error("entry '\(keyText)': missing comma after the key")
