@@ -19,7 +19,7 @@ struct BibTeXRobustnessTests {
 
   @Test("cut or mutated files never crash, never gain entries, and streaming agrees")
   func damaged() throws {
-    let original = Array(try SharedDatasets.text("bibtex/bakhshir--ecearth.bib").text.utf8)
+    let original = Array(try ReaderDatasets.text("bibtex/bakhshir--ecearth.bib").text.utf8)
     let entries = 30
     var random = SplitMix64(state: 42)
     let alphabet = Array("{}\"@,=#%\\\n ax".utf8)

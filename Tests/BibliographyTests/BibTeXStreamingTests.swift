@@ -11,7 +11,7 @@ struct BibTeXStreamingTests {
     "piecewise reading equals in-memory reading",
     arguments: BibTeXDatasetTests.files.map(\.file), [4093])
   func piecewiseEqualsWhole(file: String, chunkSize: Int) throws {
-    let url = try SharedDatasets.url("bibtex/\(file)")
+    let url = try ReaderDatasets.url("bibtex/\(file)")
     let whole = try BibTeXReader().read(contentsOf: url)
     var streamed: [Publication] = []
     let diagnostics = try BibTeXReader().read(contentsOf: url, chunkSize: chunkSize) {

@@ -385,7 +385,7 @@ struct _BibTeXScanner {
       }
       advance()
     }
-    var keyText = text(keyStart..<pos).trimmedWhitespace
+    var keyText = text(keyStart..<pos).trimmingWhitespaceFast
     if sawEquals {
       // `@type{key title = …` (missing comma) or `@type{title = …` (no key).
       let words = keyText.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" })

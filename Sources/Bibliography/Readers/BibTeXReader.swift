@@ -158,7 +158,7 @@ public struct BibTeXReader: RecordReader {
   ]
 
   static func crossrefKey(_ value: String) -> String {
-    LaTeXText.toUnicode(value).trimmedWhitespace.lowercased()
+    LaTeXText.toUnicode(value).trimmingWhitespaceFast.lowercased()
   }
 
   /// Fields a child never takes from its parent.
@@ -262,12 +262,12 @@ public struct BibTeXReader: RecordReader {
 
     // Identifiers.
     var doi = entry["doi"].flatMap { RecordIdentifiers.doi(in: LaTeXText.toUnicode($0)) }
-    if doi == nil, let url = entry["url"], url.containsBytes("doi.org/") {
+    if doi == nil, let url = entry["url"], url.containsUTF8("doi.org/") {
       doi = RecordIdentifiers.doi(in: url)
     }
     var arxiv: String? = nil
     let prefix = (entry["archiveprefix"] ?? entry["eprinttype"] ?? "").lowercased()
-    if let eprint = entry["eprint"], prefix.containsBytes("arxiv") || prefix.isEmpty {
+    if let eprint = entry["eprint"], prefix.containsUTF8("arxiv") || prefix.isEmpty {
       arxiv = RecordIdentifiers.arxivID(in: eprint)
     }
     if arxiv == nil, let doi, doi.lowercased().hasPrefix("10.48550/arxiv.") {
@@ -275,7 +275,7 @@ public struct BibTeXReader: RecordReader {
     }
     if arxiv == nil {
       for name in ["url", "journal", "note", "howpublished", "pdf", "arxiv", "eprint"] {
-        if let value = entry[name], value.lowercased().containsBytes("arxiv") || name == "arxiv",
+        if let value = entry[name], value.lowercased().containsUTF8("arxiv") || name == "arxiv",
           let id = RecordIdentifiers.arxivID(in: value)
         {
           arxiv = id
@@ -319,7 +319,7 @@ public struct BibTeXReader: RecordReader {
     case "article", "periodical", "suppperiodical":
       return RecordIdentifiers.namesPreprintServer(venueText) ? .preprint : .journal
     case "inproceedings", "conference", "proceedings", "mvproceedings":
-      return venueText.lowercased().containsBytes("workshop") ? .workshop : .conference
+      return venueText.lowercased().containsUTF8("workshop") ? .workshop : .conference
     case "book", "mvbook", "booklet", "collection", "mvcollection", "reference",
       "mvreference":
       return .book

@@ -223,7 +223,7 @@ enum ExportedNames {
         pieces = [trimmed]
       }
     }
-    return pieces.map { $0.trimmedWhitespace }.filter {
+    return pieces.map { $0.trimmingWhitespaceFast }.filter {
       !$0.isEmpty
     }
   }

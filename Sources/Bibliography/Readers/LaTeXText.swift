@@ -22,7 +22,7 @@ public enum LaTeXText {
     // NFC only where an accent command added a combining mark (or the input had one).
     let needsNormalization = result.contains { $0.value >= 0x300 && $0.value <= 0x36F }
     return (needsNormalization ? string.precomposedStringWithCanonicalMapping : string)
-      .trimmedWhitespace
+      .trimmingWhitespaceFast
   }
 
   /// Bytes that mean the text needs work (backslash, braces, math, ties, dashes,
@@ -377,7 +377,7 @@ extension StringProtocol {
   /// The text without leading and trailing white space (Unicode's definition).
   /// Foundation's `trimmingCharacters(in:)` bridges through NSString and was a
   /// quarter of the BibTeX reader's time (perf, 10k generated entries).
-  var trimmedWhitespace: String {
+  var trimmingWhitespaceFast: String {
     let string = String(self)
     // Fast path: nothing to trim at either end (ASCII check on the UTF-8 bytes).
     if let head = string.utf8.first, let tail = string.utf8.last, head > 0x20, tail > 0x20,
@@ -393,7 +393,7 @@ extension StringProtocol {
   }
 
   /// Substring search on UTF-8 bytes (no bridging to NSString).
-  func containsBytes(_ needle: String) -> Bool {
+  func containsUTF8(_ needle: String) -> Bool {
     let needle = Array(needle.utf8)
     guard let head = needle.first else { return true }
     let hay = Array(utf8)
