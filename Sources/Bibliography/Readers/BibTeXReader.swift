@@ -85,13 +85,17 @@ public struct BibTeXReader: RecordReader {
   /// - Parameters:
   ///   - url: The file.
   ///   - chunkSize: Bytes read at a time.
+  ///   - diagnostic: When given, receives each diagnostic as soon as it is known
+  ///     (then none are kept and the result is empty), so memory stays bounded on
+  ///     files with many problems.
   ///   - body: Receives each publication.
-  /// - Returns: Every diagnostic, in file order.
+  /// - Returns: Every diagnostic, in file order (empty when `diagnostic` is given).
   /// - Throws: A file-system error, or whatever `body` throws.
   /// - Complexity: O(*n*) time for *n* bytes; memory O(`chunkSize` + largest entry +
   ///   macros + held-back entries).
   public func read(
-    contentsOf url: URL, chunkSize: Int = 1 << 20, body: (Publication) throws -> Void
+    contentsOf url: URL, chunkSize: Int = 1 << 20,
+    diagnostic: ((Diagnostic) throws -> Void)? = nil, body: (Publication) throws -> Void
   ) throws -> [Diagnostic] {
     let handle = try FileHandle(forReadingFrom: url)
     defer { try? handle.close() }
@@ -134,6 +138,11 @@ public struct BibTeXReader: RecordReader {
       }
       let consumed = try parser.parse(buffer, isFinal: atEnd) { try deliver($0) }
       buffer.removeFirst(consumed)
+      if let diagnostic {
+        for item in parser.diagnostics + diagnostics { try diagnostic(item) }
+        parser.diagnostics.removeAll(keepingCapacity: true)
+        diagnostics.removeAll(keepingCapacity: true)
+      }
     }
     diagnostics.append(contentsOf: parser.diagnostics)
     for var entry in waiting {
@@ -146,6 +155,10 @@ public struct BibTeXReader: RecordReader {
             "entry '\(entry.key)': crossref '\(entry["crossref"] ?? "")' not found"))
       }
       try body(publication(from: entry, diagnostics: &diagnostics))
+    }
+    if let diagnostic {
+      for item in diagnostics { try diagnostic(item) }
+      return []
     }
     return diagnostics.sorted { $0.location.line < $1.location.line }
   }
