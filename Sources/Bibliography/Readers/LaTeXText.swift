@@ -98,6 +98,15 @@ public enum LaTeXText {
     "memras": "Memoirs of the Royal Astronomical Society", "physrep": "Physics Reports",
   ]
 
+  static let superscripts: [Unicode.Scalar: Unicode.Scalar] = [
+    "0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴", "5": "⁵", "6": "⁶", "7": "⁷", "8": "⁸",
+    "9": "⁹", "+": "⁺", "-": "⁻", "−": "⁻", "=": "⁼", "(": "⁽", ")": "⁾", "n": "ⁿ", "i": "ⁱ",
+  ]
+  static let subscripts: [Unicode.Scalar: Unicode.Scalar] = [
+    "0": "₀", "1": "₁", "2": "₂", "3": "₃", "4": "₄", "5": "₅", "6": "₆", "7": "₇", "8": "₈",
+    "9": "₉", "+": "₊", "-": "₋", "−": "₋", "=": "₌", "(": "₍", ")": "₎",
+  ]
+
   /// Commands whose argument is not text to show (sort keys, labels, links' targets).
   static let argumentDropped: Set<String> = [
     "noopsort", "label", "cite", "citep", "citet", "nocite", "hspace", "vspace", "kern",
@@ -144,7 +153,11 @@ public enum LaTeXText {
           i += 1
         case "^", "_":
           i += 1
-          if !isMathContext() { out.append(c) }
+          if !isMathContext() {
+            out.append(c)
+          } else {
+            out.append(contentsOf: script(superscript: c == "^"))
+          }
         case "~":
           i += 1
           appendSpace(&out)
@@ -192,6 +205,17 @@ public enum LaTeXText {
       var dollars = 0
       for k in 0..<i where s[k] == "$" { dollars += 1 }
       return dollars % 2 == 1
+    }
+
+    /// A math super- or subscript: Unicode's superscript/subscript characters when
+    /// every character has one (`10^{5}` → 10⁵, `H_2O` → H₂O, `^\circ` → °), else the
+    /// plain text.
+    mutating func script(superscript: Bool) -> [Unicode.Scalar] {
+      let argument = argument()
+      if superscript, argument == ["∘"] { return ["°"] }
+      let table = superscript ? LaTeXText.superscripts : LaTeXText.subscripts
+      let mapped = argument.compactMap { table[$0] }
+      return mapped.count == argument.count ? mapped : argument
     }
 
     /// Reads one argument: a braced group (converted) or a single character/command.
