@@ -40,15 +40,23 @@ do {
     }
     diagnosticCount = document.diagnostics.count
   } else {
-    let diagnostics = try BibTeXReader().read(contentsOf: url) { publication in
-      entries += 1
-      authorSlots += publication.authors.count
-      if publication.authorsTruncated { truncated += 1 }
-    }
-    diagnosticCount = diagnostics.count
-    if ProcessInfo.processInfo.environment["SHOW_DIAGNOSTICS"] != nil {
-      for diagnostic in diagnostics.prefix(20) { print(diagnostic) }
-    }
+    var shown = 0
+    let show = ProcessInfo.processInfo.environment["SHOW_DIAGNOSTICS"] != nil
+    // Diagnostics are counted as they come, not kept: memory stays bounded.
+    _ = try BibTeXReader().read(
+      contentsOf: url,
+      diagnostic: { diagnostic in
+        diagnosticCount += 1
+        if show && shown < 20 {
+          shown += 1
+          print(diagnostic)
+        }
+      },
+      body: { publication in
+        entries += 1
+        authorSlots += publication.authors.count
+        if publication.authorsTruncated { truncated += 1 }
+      })
   }
 } catch {
   FileHandle.standardError.write("\(error)\n".data(using: .utf8) ?? Data())

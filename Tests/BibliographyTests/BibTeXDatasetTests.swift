@@ -4,7 +4,7 @@ import Testing
 @testable import Bibliography
 
 /// Shared datasets beside the package (`<root>/../shared/datasets`).
-enum SharedDatasets {
+enum ReaderDatasets {
   static let root: URL = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent().appendingPathComponent("shared/datasets")
@@ -110,7 +110,7 @@ struct BibTeXDatasetTests {
 
   @Test("every entry is read, with its authors", arguments: files)
   func readsEveryEntry(_ expected: BibFileExpectation) throws {
-    let decoded = try SharedDatasets.text("bibtex/\(expected.file)")
+    let decoded = try ReaderDatasets.text("bibtex/\(expected.file)")
     let document = BibTeXReader().parse(decoded.text, file: expected.file)
     #expect(document.publications.count == expected.entries)
 
@@ -152,7 +152,7 @@ struct BibTeXDatasetTests {
 @Suite("BibTeX irregular dataset entries are reported")
 struct BibTeXIrregularEntryTests {
   func read(_ file: String) throws -> SourceDocument {
-    BibTeXReader().parse(try SharedDatasets.text("bibtex/\(file)").text, file: file)
+    BibTeXReader().parse(try ReaderDatasets.text("bibtex/\(file)").text, file: file)
   }
 
   @Test("'%field={}' lines inside entries: one warning per entry that has them")
@@ -200,7 +200,7 @@ struct ReaderDetectionTests {
       ("corpora/biblium/openalex_dataset.csv.gz", .openAlex),
     ])
   func detects(path: String, format: InputFormat) throws {
-    let text = try SharedDatasets.text(path).text
+    let text = try ReaderDatasets.text(path).text
     let scores = Self.readers.map { ($0.format, $0.confidence(for: text)) }
     let best = try #require(scores.max { $0.1 < $1.1 })
     #expect(best.0 == format, "\(scores)")
@@ -209,7 +209,7 @@ struct ReaderDetectionTests {
 
   @Test("plain CV text is claimed by none of these readers")
   func cvText() throws {
-    let text = try SharedDatasets.text("cv-text/alexei-matveev--cv.txt").text
+    let text = try ReaderDatasets.text("cv-text/alexei-matveev--cv.txt").text
     for reader in Self.readers {
       #expect(reader.confidence(for: text) < 0.5, "\(reader.format)")
     }

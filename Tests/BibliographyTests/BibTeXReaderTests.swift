@@ -64,7 +64,9 @@ struct BibTeXReaderTests {
       (#"\v{C}ech"#, "Čech"), (#"{\o}ystein"#, "øystein"), (#"\l{}\'od\'z"#, "łódź"),
       (#"pages 10--20"#, "pages 10–20"), (#"A~B"#, "A B"), (#"R\&D"#, "R&D"),
       (#"\c{c}a"#, "ça"), (#"Ar{\'\i}n"#, "Arín"), (#"\emph{Deep} \textbf{nets}"#, "Deep nets"),
-      (#"$\alpha$-helix"#, "α-helix"), (#"H$_2$O"#, "H2O"), (#"``quoted''"#, "“quoted”"),
+      (#"$\alpha$-helix"#, "α-helix"), (#"H$_2$O"#, "H₂O"),
+      (#"$\sim$10$^{5}$ K, 30$^\circ$"#, "∼10⁵ K, 30°"),
+      (#"$x^{\rm th}$"#, "xth"), (#"``quoted''"#, "“quoted”"),
       (#"\H{o}\k{a}\r{u}"#, "őąů"), (#"50\% off"#, "50% off"), (#"---"#, "—"),
     ])
   func latex(input: String, expected: String) {

@@ -11,7 +11,7 @@ struct BibTeXStreamingTests {
     "piecewise reading equals in-memory reading",
     arguments: BibTeXDatasetTests.files.map(\.file), [4093])
   func piecewiseEqualsWhole(file: String, chunkSize: Int) throws {
-    let url = try SharedDatasets.url("bibtex/\(file)")
+    let url = try ReaderDatasets.url("bibtex/\(file)")
     let whole = try BibTeXReader().read(contentsOf: url)
     var streamed: [Publication] = []
     let diagnostics = try BibTeXReader().read(contentsOf: url, chunkSize: chunkSize) {
@@ -25,6 +25,13 @@ struct BibTeXStreamingTests {
     #expect(byLine(streamed) == byLine(whole.publications))
     let duplicateKeys = whole.diagnostics.filter { $0.message.hasPrefix("duplicate key") }
     #expect(Set(diagnostics) == Set(whole.diagnostics).subtracting(duplicateKeys))
+    // Diagnostics handed over as they come: the same ones, none kept.
+    var handed: [Diagnostic] = []
+    let kept = try BibTeXReader().read(
+      contentsOf: url, chunkSize: chunkSize, diagnostic: { handed.append($0) }, body: { _ in })
+    #expect(kept.isEmpty)
+    #expect(Set(handed) == Set(diagnostics))
+    #expect(handed.count == diagnostics.count)
   }
 
   @Test("a UTF-8 byte-order mark and a Latin-1 file are read")
@@ -42,8 +49,9 @@ struct BibTeXStreamingTests {
     _ = try BibTeXReader().read(contentsOf: bom, chunkSize: 5) { titles.append($0.title) }
     #expect(titles == ["Été"])
     var authors: [String] = []
-    _ = try BibTeXReader().read(contentsOf: latin1) { authors += $0.authors }
+    let streamed = try BibTeXReader().read(contentsOf: latin1) { authors += $0.authors }
     #expect(authors == ["J. Müller"])
+    #expect(streamed.contains { $0.message.contains("Windows-1252") && $0.location.line == 1 })
     let document = try BibTeXReader().read(contentsOf: latin1)
     #expect(document.publications.first?.authors == ["J. Müller"])
     #expect(document.diagnostics.contains { $0.message.contains("Windows-1252") })

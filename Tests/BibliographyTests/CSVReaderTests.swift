@@ -13,10 +13,11 @@ struct CSVReaderTests {
       lines"
       Second,Jane Roe and John Poe,2019,,,
       Third,"Lee, Jason D. | Ma, Tengyu",n.d.,Venue,,
+      Fourth,"Smith, J., Doe, K. L.",2018,,,
       """
     #expect(CSVReader.confidence(for: text) >= 0.7)
     let document = CSVReader().parse(text, file: "p.csv")
-    try #require(document.publications.count == 3)
+    try #require(document.publications.count == 4)
     #expect(document.publications[0].title == "Graphs, again")
     #expect(document.publications[0].authors == ["Smith J.", "Doe K."])
     #expect(document.publications[0].abstract == "Two\nlines")
@@ -25,6 +26,7 @@ struct CSVReaderTests {
     #expect(document.publications[1].location.line == 4)
     #expect(document.publications[2].authors == ["Jason D. Lee", "Tengyu Ma"])
     #expect(document.publications[2].year == nil)
+    #expect(document.publications[3].authors == ["J. Smith", "K. L. Doe"])
   }
 
   @Test("tab-separated, with a short row reported")

@@ -35,7 +35,7 @@ struct OpenAlexReaderTests {
 
   @Test("the biblium OpenAlex CSV: 613 works")
   func bibliumCSV() throws {
-    let decoded = try SharedDatasets.text("corpora/biblium/openalex_dataset.csv.gz")
+    let decoded = try ReaderDatasets.text("corpora/biblium/openalex_dataset.csv.gz")
     #expect(OpenAlexReader.confidence(for: decoded.text) >= 0.9)
     let document = OpenAlexReader().parse(decoded.text, file: "openalex_dataset.csv")
     #expect(document.publications.count == 613)

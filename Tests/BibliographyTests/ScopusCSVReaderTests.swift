@@ -33,7 +33,7 @@ struct ScopusCSVReaderTests {
       ("cv-text/bcaffo--cv.scopus.csv", 269, 0, 0),
     ])
   func samples(path: String, records: Int, abstracts: Int, keywordRecords: Int) throws {
-    let decoded = try SharedDatasets.text(path)
+    let decoded = try ReaderDatasets.text(path)
     #expect(ScopusCSVReader.confidence(for: decoded.text) >= 0.9)
     let document = ScopusCSVReader().parse(decoded.text, file: path)
     #expect(document.publications.count == records)

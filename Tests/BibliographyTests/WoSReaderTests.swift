@@ -64,7 +64,7 @@ struct WoSReaderTests {
 
   @Test("the biblium WoS sample: 500 records, all with authors, titles and abstracts")
   func biblium() throws {
-    let decoded = try SharedDatasets.text("corpora/biblium/wos_dataset.txt.gz")
+    let decoded = try ReaderDatasets.text("corpora/biblium/wos_dataset.txt.gz")
     #expect(WoSReader.confidence(for: decoded.text) >= 0.9)
     let document = WoSReader().parse(decoded.text, file: "wos_dataset.txt")
     #expect(document.publications.count == 500)

@@ -5,7 +5,7 @@ public enum RecordIdentifiers {
   /// A DOI without resolver prefix (`https://doi.org/`, `doi:`), or nil when `text`
   /// holds none. Case is kept (DOIs compare case-insensitively).
   public static func doi(in text: String) -> String? {
-    guard text.containsBytes("10.") else { return nil }
+    guard text.containsUTF8("10.") else { return nil }
     guard let start = text.range(of: "10.") else { return nil }
     // The DOI prefix is "10." + registrant digits + "/".
     var candidate = text[start.lowerBound...]
@@ -78,14 +78,14 @@ public enum RecordIdentifiers {
   public static func keywords(_ text: String) -> [String] {
     let separator: Character = text.contains(";") ? ";" : ","
     return text.split(separator: separator).map {
-      $0.trimmedWhitespace
+      $0.trimmingWhitespaceFast
     }.filter { !$0.isEmpty }
   }
 
   /// Whether a venue or note names a preprint server.
   public static func namesPreprintServer(_ text: String) -> Bool {
     let lower = text.lowercased()
-    return lower.containsBytes("rxiv") || lower.containsBytes("ssrn")
-      || lower.containsBytes("preprint") || lower.containsBytes("research square")
+    return lower.containsUTF8("rxiv") || lower.containsUTF8("ssrn")
+      || lower.containsUTF8("preprint") || lower.containsUTF8("research square")
   }
 }

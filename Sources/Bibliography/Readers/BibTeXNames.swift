@@ -60,7 +60,7 @@ public enum BibTeXNames {
     var overlong: [String] = []
     var bracedList: [String] = []
     for raw in split(field) {
-      let trimmed = raw.trimmedWhitespace
+      let trimmed = raw.trimmingWhitespaceFast
       if trimmed.isEmpty {
         empty += 1
         continue
@@ -124,7 +124,7 @@ public enum BibTeXNames {
   /// Parses one name; the flag says it had more than two commas at depth 0.
   static func parseName(_ raw: String) -> (BibTeXName, Bool) {
     let parts = splitTopLevel(raw, on: ",").map {
-      $0.trimmedWhitespace
+      $0.trimmingWhitespaceFast
     }
     func convert(_ tokens: ArraySlice<String>) -> String {
       cleanMarks(LaTeXText.toUnicode(tokens.joined(separator: " ")))

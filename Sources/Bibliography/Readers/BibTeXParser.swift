@@ -56,6 +56,7 @@ public struct BibTeXParser: Sendable {
 
   /// Line of the first byte of the next piece fed to the parser.
   var line = 1
+  var reportedEncoding = false
 
   public static let monthMacros: [String: String] = [
     "jan": "January", "feb": "February", "mar": "March", "apr": "April", "may": "May",
@@ -99,6 +100,13 @@ public struct BibTeXParser: Sendable {
       }
       consumed = scanner.pos
       // Commit the state the scanner built up to this entry.
+      if let bad = scanner.invalidUTF8Line, !reportedEncoding {
+        reportedEncoding = true
+        diagnostics.append(
+          Diagnostic(
+            .warning, at: InputLocation(file: file, line: bad),
+            "not valid UTF-8; such bytes read as Windows-1252/Latin-1"))
+      }
       macros = scanner.macros
       diagnostics.append(contentsOf: scanner.diagnostics)
       scanner.diagnostics.removeAll(keepingCapacity: true)
@@ -106,6 +114,13 @@ public struct BibTeXParser: Sendable {
       scanner.preambles.removeAll()
       line = scanner.line
       try body(entry)
+    }
+    if let bad = scanner.invalidUTF8Line, !reportedEncoding {
+      reportedEncoding = true
+      diagnostics.append(
+        Diagnostic(
+          .warning, at: InputLocation(file: file, line: bad),
+          "not valid UTF-8; such bytes read as Windows-1252/Latin-1"))
     }
     macros = scanner.macros
     diagnostics.append(contentsOf: scanner.diagnostics)
@@ -127,6 +142,8 @@ struct _BibTeXScanner {
   var macros: [String: String]
   var diagnostics: [Diagnostic] = []
   var preambles: [String] = []
+  /// Where bytes that are not UTF-8 were first met.
+  var invalidUTF8Line: Int? = nil
 
   init(bytes: [UInt8], line: Int, isFinal: Bool, parser: BibTeXParser) {
     self.bytes = bytes
@@ -219,8 +236,9 @@ struct _BibTeXScanner {
   }
 
   /// Bytes as text; bytes that are not UTF-8 are read as Windows-1252.
-  func text(_ range: Range<Int>) -> String {
+  mutating func text(_ range: Range<Int>) -> String {
     if let text = String(validating: bytes[range], as: UTF8.self) { return text }
+    if invalidUTF8Line == nil { invalidUTF8Line = line }
     var scalars = String.UnicodeScalarView()
     for byte in bytes[range] { scalars.append(TextDecoding.windows1252Scalar(byte)) }
     return String(scalars)
@@ -385,7 +403,7 @@ struct _BibTeXScanner {
       }
       advance()
     }
-    var keyText = text(keyStart..<pos).trimmedWhitespace
+    var keyText = text(keyStart..<pos).trimmingWhitespaceFast
     if sawEquals {
       // `@type{key title = …` (missing comma) or `@type{title = …` (no key).
       let words = keyText.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" })
@@ -395,7 +413,7 @@ struct _BibTeXScanner {
         let fieldName = Array(words[words.count - 1].utf8)
         var back = pos - 1
         while back > keyStart, Self.isSpace(bytes[back]) { back -= 1 }
-        let fieldStart = back - fieldName.count + 1
+        let fieldStart = max(keyStart, back - fieldName.count + 1)
         for k in fieldStart..<pos where bytes[k] == Self.newline { line -= 1 }
         pos = fieldStart
         error("entry '\(keyText)': missing comma after the key")

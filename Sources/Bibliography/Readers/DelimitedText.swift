@@ -210,12 +210,30 @@ enum ExportedNames {
         commaPieces.allSatisfy({ $0.split(separator: " ").count >= 2 })
       {
         pieces = commaPieces
+      } else if commaPieces.count >= 4, commaPieces.count % 2 == 0,
+        stride(from: 1, to: commaPieces.count, by: 2).allSatisfy({
+          looksLikeGivenNames(commaPieces[$0])
+        })
+      {
+        // "Smith, J., Doe, K.": pairs of "Last, First".
+        pieces = stride(from: 0, to: commaPieces.count, by: 2).map {
+          commaPieces[$0] + ", " + commaPieces[$0 + 1]
+        }
       } else {
         pieces = [trimmed]
       }
     }
-    return pieces.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter {
+    return pieces.map { $0.trimmingWhitespaceFast }.filter {
       !$0.isEmpty
+    }
+  }
+
+  /// Initials ("J.", "K. L.", "J.-P.", "JD").
+  static func looksLikeGivenNames(_ text: String) -> Bool {
+    let words = text.split(separator: " ")
+    guard !words.isEmpty, words.count <= 2 else { return false }
+    return words.allSatisfy { word in
+      word.hasSuffix(".") || (word.count <= 3 && word.allSatisfy(\.isUppercase))
     }
   }
 }

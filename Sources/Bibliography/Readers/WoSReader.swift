@@ -131,7 +131,7 @@ public struct WoSReader: RecordReader {
         guard let value = row.value(index) else { continue }
         fields[tag] =
           Self.listTags.contains(tag)
-          ? value.components(separatedBy: ";").map { $0.trimmedWhitespace } : [value]
+          ? value.components(separatedBy: ";").map { $0.trimmingWhitespaceFast } : [value]
       }
       publications.append(
         publication(
