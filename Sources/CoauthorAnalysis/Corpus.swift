@@ -140,14 +140,22 @@ extension Corpus {
         throw InputError("\(aliasFile): cannot read alias table: \(error.localizedDescription)")
       }
     }
+    // A file that cannot be read is reported and the others are still read; only when
+    // none can be read does loading fail.
     var documents: [SourceDocument] = []
+    var failures: [String] = []
     for source in sources {
       do {
         documents.append(
           try SourceReader.read(contentsOf: source.file, format: source.format, owner: source.owner))
       } catch {
-        throw InputError("\(error)")
+        failures.append(error.description)
+        diagnostics.append(
+          Diagnostic(.error, at: InputLocation(file: source.file, line: 1), error.message))
       }
+    }
+    if documents.isEmpty {
+      throw InputError(failures.first ?? "no input files")
     }
     if !review.accepted.isEmpty {
       // Accepted review lines merge like alias-table entries.

@@ -82,15 +82,16 @@ struct CLITests {
 
   @Test("run writes every figure and table, and a second run gives the same bytes")
   func runIsDeterministic() throws {
-    let first = try Self.temporaryFolder()
-    let second = try Self.temporaryFolder()
-    defer {
-      try? FileManager.default.removeItem(at: first)
-      try? FileManager.default.removeItem(at: second)
-    }
-    for folder in [first, second] {
-      let outcome = try Self.run(["run", "--data", "Data", "--output", folder.path])
+    // Same command, same output folder (the report records the command): run, move the
+    // results aside, run again.
+    let parent = try Self.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: parent) }
+    let second = parent.appendingPathComponent("out")
+    let first = parent.appendingPathComponent("first")
+    for round in 0..<2 {
+      let outcome = try Self.run(["run", "--data", "Data", "--output", second.path])
       #expect(outcome.status == 0, "\(outcome.stderr)")
+      if round == 0 { try FileManager.default.moveItem(at: second, to: first) }
     }
     let names = try FileManager.default.contentsOfDirectory(atPath: first.path).sorted()
     for expected in [
@@ -188,5 +189,41 @@ struct CLITests {
     let text = try String(contentsOf: svg, encoding: .utf8)
     #expect(text.contains("<svg"))
     #expect(!text.contains("passwd"))
+  }
+}
+
+@Suite("coauthor run on a folder of mixed files")
+struct MixedFolderTests {
+  @Test("BibTeX, RIS and a CV in one folder without a manifest make one corpus; a stray file is reported")
+  func mixedFolder() throws {
+    let folder = try CLITests.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let data = folder.appendingPathComponent("data")
+    try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
+    try """
+      @inproceedings{k1, author = {Lei, Qi and Dimakis, Alexandros G.}, title = {A BibTeX Paper on Coding},
+        booktitle = {ICML}, year = {2017}}
+      """.write(to: data.appendingPathComponent("a.bib"), atomically: true, encoding: .utf8)
+    try """
+      TY  - JOUR
+      AU  - Lei, Qi
+      AU  - Wang, Yining
+      TI  - An RIS Paper on Bandits
+      PY  - 2023
+      JO  - Journal
+      ER  -
+      """.write(to: data.appendingPathComponent("b.ris"), atomically: true, encoding: .utf8)
+    try FileManager.default.copyItem(
+      at: CLITests.packageRoot.appendingPathComponent("Data/qi-lei-cv.txt"),
+      to: data.appendingPathComponent("cv.txt"))
+    try Data([0x00, 0x01, 0xFF, 0xFE, 0x00]).write(to: data.appendingPathComponent("junk.bin"))
+    let out = folder.appendingPathComponent("out")
+    let outcome = try CLITests.run(["run", "--data", data.path, "--output", out.path])
+    #expect(outcome.status == 0, "\(outcome.stderr)")
+    #expect(outcome.stderr.contains("junk.bin"), "the unreadable file is reported")
+    let report = try String(contentsOf: out.appendingPathComponent("report.md"), encoding: .utf8)
+    for file in ["a.bib", "b.ris", "cv.txt"] { #expect(report.contains("| \(file) |")) }
+    // 49 CV records + 2 others, none of them a duplicate of a CV entry.
+    #expect(report.contains("51 distinct papers"))
   }
 }
