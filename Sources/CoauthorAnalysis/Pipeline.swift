@@ -221,7 +221,9 @@ public enum Pipeline {
       }
       for format in options.formats {
         if let bytes = rendered[format] {
-          try writeBytes(item.name + "." + format.fileExtension, bytes)
+          try writeBytes(
+            item.name + "." + format.fileExtension,
+            format == .pdf ? OutputFiles.withFixedCreationDate(bytes) : bytes)
         }
       }
       try write(item.name + ".nodes.csv", item.metrics.csv)

@@ -46,6 +46,6 @@ struct Render: ParsableCommand {
     guard let bytes = result.outputs[chosen] else {
       throw ValidationError("graphviz produced no \(chosen) output")
     }
-    try OutputFiles.write(bytes, to: output)
+    try OutputFiles.write(chosen == .pdf ? OutputFiles.withFixedCreationDate(bytes) : bytes, to: output)
   }
 }
