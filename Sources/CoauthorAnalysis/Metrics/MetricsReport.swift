@@ -67,7 +67,10 @@ public struct MetricsReport: Sendable, Encodable {
       notes.append("eigenvector centrality: \(error)")
       eigenvector = [Double](repeating: .nan, count: n)
     }
-    let betweenness = graph.betweennessCentrality(distance: distance, normalization: .normalized)
+    // Exact below the work limit, Riondato–Kornaropoulos sampling above it (said below).
+    let betweennessResult = graph.betweennessCentrality(
+      distance: distance, normalization: .normalized, method: .automaticDefault)
+    let betweenness = betweennessResult.scores
     let closeness = graph.closenessCentrality(distance: distance)
     let harmonic = graph.harmonicCentrality(distance: distance)
     let core = graph.coreNumber()
@@ -86,7 +89,9 @@ public struct MetricsReport: Sendable, Encodable {
       : "inverse weight: length = 1/weight (a strong collaboration is a short path)"
     let conventions = Conventions(
       distance: distanceText,
-      betweenness: "exact Brandes, normalized by (n-1)(n-2)/2 (networkx normalized=True)",
+      betweenness: betweennessResult.isApproximate
+        ? "APPROXIMATE (Riondato-Kornaropoulos sampling, \(betweennessResult.sampleCount) samples): every score within \(formatNumber(betweennessResult.errorBound, decimals: 4)) of the exact normalized value with probability 0.9"
+        : "exact Brandes, normalized by (n-1)(n-2)/2 (networkx normalized=True)",
       closeness: "(r-1)/sum of distances to the r-1 reachable nodes, scaled by (r-1)/(n-1) (networkx wf_improved=True)",
       pageRank: "weighted, damping 0.85 (networkx pagerank)",
       eigenvector: "weighted, unit Euclidean norm (networkx eigenvector_centrality)",
