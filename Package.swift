@@ -48,6 +48,9 @@ let package = Package(
       ]),
     .executableTarget(
       name: "coauthor-bench", dependencies: ["GraphKit"], path: "Benchmarks/coauthor-bench"),
+    .executableTarget(
+      name: "bibtex-read-bench", dependencies: ["Bibliography"], path: "Benchmarks/bibtex-read",
+      exclude: ["run.sh", "README.md", "bibtexparser_peer.py"]),
     .testTarget(name: "GraphKitTests", dependencies: ["GraphKit"], resources: [.copy("Fixtures")]),
     .testTarget(name: "BibliographyTests", dependencies: ["Bibliography"]),
     .testTarget(name: "GraphvizTests", dependencies: ["Graphviz"]),

@@ -1,11 +1,12 @@
-// Streaming BibTeX read benchmark (not a SwiftPM target: built by
-// Benchmarks/bibtex-read/run.sh with swiftc -O over Sources/Bibliography).
+// Streaming BibTeX read benchmark: `swift build -c release --product bibtex-read-bench`
+// (Benchmarks/bibtex-read/run.sh builds it and runs it beside bibtexparser).
 //
 //   bibtex-read FILE [--whole]
 //
 // Prints entries, author slots, truncated lists, diagnostics, seconds and peak RSS.
 // The default reads piece by piece (BibTeXReader.read(contentsOf:chunkSize:body:));
 // --whole reads the file into memory first (BibTeXReader.read(contentsOf:)).
+import Bibliography
 import Foundation
 
 #if canImport(Glibc)

@@ -7,12 +7,10 @@ cd "$(dirname "$0")/../.."
 n=${1:-100000}
 file=/tmp/coauthor-bench-$n.bib
 [ -f "$file" ] || python3 Benchmarks/generate_bibtex.py --entries "$n" --seed 1 -o "$file"
-mkdir -p .build/bibtex-read
-swiftc -O -module-name BibTeXRead -o .build/bibtex-read/bibtex-read \
-  Sources/Bibliography/Model/*.swift Sources/Bibliography/Readers/*.swift \
-  Sources/Bibliography/Support/*.swift Benchmarks/bibtex-read/main.swift
+swift build -c release --product bibtex-read-bench
+bench="$(swift build -c release --show-bin-path)/bibtex-read-bench"
 ls -l "$file"
-.build/bibtex-read/bibtex-read "$file"
-.build/bibtex-read/bibtex-read "$file" --whole
+"$bench" "$file"
+"$bench" "$file" --whole
 python3 Benchmarks/bibtex-read/bibtexparser_peer.py "$file"
 python3 Benchmarks/bibtex-read/bibtexparser_peer.py "$file" --names-and-latex
