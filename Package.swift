@@ -49,7 +49,7 @@ let package = Package(
     .executableTarget(
       name: "coauthor-bench", dependencies: ["GraphKit"], path: "Benchmarks/coauthor-bench"),
     .executableTarget(
-      name: "bibtex-read-bench", dependencies: ["Bibliography"], path: "Benchmarks/bibtex-read",
+      name: "bibtex-read-bench", dependencies: ["Bibliography", "GraphKit"], path: "Benchmarks/bibtex-read",
       exclude: ["run.sh", "README.md", "bibtexparser_peer.py"]),
     .testTarget(name: "GraphKitTests", dependencies: ["GraphKit"], resources: [.copy("Fixtures")]),
     .testTarget(name: "BibliographyTests", dependencies: ["Bibliography"]),

@@ -8,6 +8,7 @@
 // --whole reads the file into memory first (BibTeXReader.read(contentsOf:)).
 import Bibliography
 import Foundation
+import GraphKit
 
 #if canImport(Glibc)
   import Glibc
@@ -26,6 +27,33 @@ guard arguments.count >= 2 else {
 }
 let url = URL(fileURLWithPath: arguments[1])
 let whole = arguments.contains("--whole")
+// --network: also build the coauthor network while streaming (full counting, papers with
+// more than 25 authors left out, names interned by their cleaned spelling). Memory is
+// the network's, not the file's.
+let network = arguments.contains("--network")
+var builder = GraphBuilder(parallelEdges: .sum)
+var ids: [String: Int] = [:]
+var hyperauthored = 0
+@MainActor func addToNetwork(_ publication: Publication) {
+  guard publication.authors.count <= 25 else {
+    hyperauthored += 1
+    return
+  }
+  var people: [Int] = []
+  for name in publication.authors {
+    let key = NameNormalizer.matchKey(name)
+    let id = ids[key] ?? {
+      let new = ids.count
+      ids[key] = new
+      return new
+    }()
+    if !people.contains(id) { people.append(id) }
+  }
+  for i in people.indices {
+    for j in people.indices where j > i { builder.addEdge(people[i], people[j]) }
+  }
+  builder.reserveNodes(ids.count)
+}
 let start = Date()
 var entries = 0
 var authorSlots = 0
@@ -57,14 +85,20 @@ do {
         entries += 1
         authorSlots += publication.authors.count
         if publication.authorsTruncated { truncated += 1 }
+        if network { addToNetwork(publication) }
       })
   }
 } catch {
   FileHandle.standardError.write("\(error)\n".data(using: .utf8) ?? Data())
   exit(1)
 }
+var networkSummary = ""
+if network {
+  let graph = builder.build()
+  networkSummary = " network_nodes=\(graph.nodeCount) network_edges=\(graph.edgeCount) hyperauthored=\(hyperauthored)"
+}
 let seconds = Date().timeIntervalSince(start)
 print(
   "swift mode=\(whole ? "whole" : "streaming") entries=\(entries) authors=\(authorSlots) "
-    + "truncated=\(truncated) diagnostics=\(diagnosticCount) "
+    + "truncated=\(truncated) diagnostics=\(diagnosticCount)\(networkSummary) "
     + String(format: "seconds=%.2f peak_rss_mb=%.0f", seconds, peakRSSMegabytes()))

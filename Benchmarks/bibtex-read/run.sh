@@ -12,5 +12,6 @@ bench="$(swift build -c release --show-bin-path)/bibtex-read-bench"
 ls -l "$file"
 "$bench" "$file"
 "$bench" "$file" --whole
+"$bench" "$file" --network
 python3 Benchmarks/bibtex-read/bibtexparser_peer.py "$file"
 python3 Benchmarks/bibtex-read/bibtexparser_peer.py "$file" --names-and-latex
