@@ -18,6 +18,9 @@ public struct RunOptions: Sendable {
   public var formats: [RenderFormat] = [.svg, .png, .pdf]
   /// Fail before writing anything when an input record could not be read.
   public var strict = false
+  /// Wall-clock limit for laying out and rendering one figure; a figure over it is not
+  /// drawn (its DOT file is still written) and the run says so.
+  public var renderTimeout: Duration = .seconds(120)
 
   public init() {}
 }
@@ -107,7 +110,11 @@ public enum Pipeline {
         style: options.style, legend: legend)
       let dot = document.text
       try write(figure.name + ".dot", dot)
-      let rendered = try GraphvizRenderer.render(dot, engine: engine, formats: options.formats)
+      guard
+        let rendered = try FigureRendering.render(
+          dot, name: figure.name, engine: engine, formats: options.formats,
+          timeout: options.renderTimeout, notes: &result.notes)
+      else { continue }
       for format in options.formats {
         if let bytes = rendered[format] {
           try writeBytes(figure.name + "." + format.fileExtension, bytes)

@@ -39,6 +39,9 @@ struct Run: ParsableCommand {
   @Option(help: "How many nodes get a label in figures.")
   var labels = 40
 
+  @Option(help: "Seconds one figure may take to lay out and render before it is skipped.")
+  var renderTimeout = 120.0
+
   @OptionGroup var input: InputOptions
 
   func run() throws {
@@ -53,6 +56,7 @@ struct Run: ParsableCommand {
     options.style.labeledNodes = labels
     options.style.seed = seed
     options.strict = input.strict
+    options.renderTimeout = .milliseconds(Int64((max(renderTimeout, 0.001) * 1000).rounded()))
     let result = try Pipeline.run(options) { Console.error("coauthor: \($0)") }
     for d in result.diagnostics { Console.error(d.description) }
     for note in result.notes { Console.error("coauthor: \(note)") }
