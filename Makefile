@@ -44,7 +44,8 @@ format:
 FUZZ_TARGETS ?= readers dot graphs
 FUZZ_SECONDS ?= 120
 FUZZ_BUILD   := .build-fuzz
-FUZZ_FLAGS   ?= -Xswiftc -sanitize=fuzzer -Xswiftc -DFUZZING
+FUZZ_CONFIG  ?= release
+FUZZ_FLAGS   ?= -c $(FUZZ_CONFIG) -Xswiftc -sanitize=fuzzer -Xswiftc -DFUZZING
 SHARED       ?= ../shared/datasets
 REGRESSIONS  := Tests/ReliabilityTests/FuzzRegressions
 SEEDS_readers = Data Tests/ReliabilityTests/BadInput $(wildcard $(SHARED)/bibtex $(SHARED)/cv-text $(SHARED)/corpora)
@@ -65,16 +66,17 @@ fuzz: fuzz-build
 	  case $$t in readers) seeds="$(SEEDS_readers)"; len=$(MAXLEN_readers);; \
 	    dot) seeds="$(SEEDS_dot)"; len=$(MAXLEN_dot);; graphs) seeds="$(SEEDS_graphs)"; len=$(MAXLEN_graphs);; esac; \
 	  echo "fuzz-$$t: $(FUZZ_SECONDS) s, seeds: $$seeds"; \
-	  $(FUZZ_BUILD)/debug/fuzz-$$t $(FUZZ_BUILD)/corpus/$$t $(REGRESSIONS)/$$t $$seeds \
+	  $(FUZZ_BUILD)/$(FUZZ_CONFIG)/fuzz-$$t $(FUZZ_BUILD)/corpus/$$t $(REGRESSIONS)/$$t $$seeds \
 	    -max_total_time=$(FUZZ_SECONDS) -max_len=$$len -timeout=30 -rss_limit_mb=4096 \
 	    -print_final_stats=1 -artifact_prefix=$(FUZZ_BUILD)/crashes/$$t- \
 	    2>&1 | grep -E '^(INFO: seed|#[0-9]+ *DONE|stat::number_of_executed_units|stat::average_exec_per_sec|stat::peak_rss|==|.*Fatal error|.*ERROR|artifact_prefix|Test unit)' \
 	    ; status=$${PIPESTATUS[0]}; [ $$status -eq 0 ] || { echo "fuzz-$$t failed ($$status)"; exit 1; }; \
 	done
 
-# A few seconds per target: a smoke test that the fuzz builds and entries still work.
+# A few seconds per target: a smoke test that the fuzz builds and entries still work
+# (debug build: no release compile of every module).
 fuzz-smoke:
-	$(MAKE) fuzz FUZZ_SECONDS=5
+	$(MAKE) fuzz FUZZ_SECONDS=5 FUZZ_CONFIG=debug
 
 # Sanitizers: ThreadSanitizer over the parallel algorithms, AddressSanitizer over the readers
 # and the reliability suite (bad input, injection, fuzz regressions).

@@ -31,8 +31,12 @@ public enum FuzzTargets {
     var documents: [SourceDocument] = []
     for reader in allReaders {
       let format = type(of: reader).format
+      let start = ContinuousClock.now
       _ = type(of: reader).confidence(for: text)
       let document = reader.parse(text, file: file)
+      if timing {
+        FileHandle.standardError.write(Data("\(format.rawValue): \(ContinuousClock.now - start)\n".utf8))
+      }
       for diagnostic in document.diagnostics {
         check(diagnostic.location, "\(format.rawValue) diagnostic", lineCount, &failures)
       }
@@ -44,11 +48,15 @@ public enum FuzzTargets {
       }
       documents.append(document)
     }
+    var start = ContinuousClock.now
     let aliases = AliasTable.parse(text, file: file)
     for diagnostic in aliases.diagnostics {
       check(diagnostic.location, "alias diagnostic", lineCount, &failures)
     }
+    if timing { FileHandle.standardError.write(Data("aliases: \(ContinuousClock.now - start)\n".utf8)) }
+    start = ContinuousClock.now
     let corpus = Corpus.assemble(documents, aliases: aliases)
+    if timing { FileHandle.standardError.write(Data("assemble: \(ContinuousClock.now - start)\n".utf8)) }
     let network = CoauthorNetwork.build(from: corpus.coauthorInput, weighting: .fractional, maxAuthors: 25)
     if network.graph.nodeCount != corpus.people.count {
       failures.append(
@@ -63,6 +71,9 @@ public enum FuzzTargets {
     CVTextReader(owner: nil), HomepageReader(owner: nil), BibTeXReader(), RISReader(),
     CSLJSONReader(), CSVReader(), WoSReader(), ScopusCSVReader(), OpenAlexReader(),
   ]
+
+  /// `FUZZ_TIMING=1` prints each stage's time to stderr (to find a slow reader).
+  static let timing = ProcessInfo.processInfo.environment["FUZZ_TIMING"] != nil
 
   static func check(
     _ location: InputLocation, _ what: String, _ lineCount: Int, _ failures: inout [String]
