@@ -110,7 +110,8 @@ extension FuzzTargets {
     let engineAttributes: Set<String> = ["layout"]
     func checkNames(_ names: [String: String], _ allowed: Set<String>, _ what: String) {
       for (name, value) in names where !allowed.contains(name) && !engineAttributes.contains(name) {
-        failures.append("\(what) attribute \(name)=\(String(reflecting: value)) survived sanitizing")
+        failures.append(
+          "\(what) attribute \(name)=\(String(reflecting: value)) survived sanitizing")
       }
       for (name, value) in names where value.lowercased().contains("<img") {
         failures.append("\(what) attribute \(name) keeps an HTML <IMG>")
@@ -123,7 +124,8 @@ extension FuzzTargets {
       "image", "shapefile", "fontpath", "imagepath", "stylesheet", "URL", "href", "layout",
     ]
     if let again = try? GraphvizRenderer.sanitize(sanitized.text, engine: .neato, policy: policy) {
-      for removal in again.removals where fileReaders.contains(removal.attribute)
+      for removal in again.removals
+      where fileReaders.contains(removal.attribute)
         && removal.attribute != "layout"
       {
         failures.append("a second sanitizing pass still removed \(removal)")

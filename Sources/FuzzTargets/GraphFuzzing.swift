@@ -14,7 +14,9 @@ extension FuzzTargets {
     if graph.offsets.first != 0 || graph.offsets.last != graph.neighbors.count
       || graph.weights.count != graph.neighbors.count
     {
-      failures.append("CSR arrays disagree: \(graph.offsets.count) offsets, \(graph.neighbors.count) neighbors, \(graph.weights.count) weights")
+      failures.append(
+        "CSR arrays disagree: \(graph.offsets.count) offsets, \(graph.neighbors.count) neighbors, \(graph.weights.count) weights"
+      )
       return failures
     }
     for u in 0..<n where graph.offsets[u] > graph.offsets[u + 1] {

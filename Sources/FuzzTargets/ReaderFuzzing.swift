@@ -1,6 +1,6 @@
 import Bibliography
-import Foundation
 import CoauthorAnalysis
+import Foundation
 
 /// Entry points shared by the libFuzzer executables (`fuzz-readers`, `fuzz-dot`,
 /// `fuzz-graphs`), their replay mode and the regression tests in ReliabilityTests.
@@ -35,7 +35,8 @@ public enum FuzzTargets {
       _ = type(of: reader).confidence(for: text)
       let document = reader.parse(text, file: file)
       if timing {
-        FileHandle.standardError.write(Data("\(format.rawValue): \(ContinuousClock.now - start)\n".utf8))
+        FileHandle.standardError.write(
+          Data("\(format.rawValue): \(ContinuousClock.now - start)\n".utf8))
       }
       for diagnostic in document.diagnostics {
         check(diagnostic.location, "\(format.rawValue) diagnostic", lineCount, &failures)
@@ -53,11 +54,16 @@ public enum FuzzTargets {
     for diagnostic in aliases.diagnostics {
       check(diagnostic.location, "alias diagnostic", lineCount, &failures)
     }
-    if timing { FileHandle.standardError.write(Data("aliases: \(ContinuousClock.now - start)\n".utf8)) }
+    if timing {
+      FileHandle.standardError.write(Data("aliases: \(ContinuousClock.now - start)\n".utf8))
+    }
     start = ContinuousClock.now
     let corpus = Corpus.assemble(documents, aliases: aliases)
-    if timing { FileHandle.standardError.write(Data("assemble: \(ContinuousClock.now - start)\n".utf8)) }
-    let network = CoauthorNetwork.build(from: corpus.coauthorInput, weighting: .fractional, maxAuthors: 25)
+    if timing {
+      FileHandle.standardError.write(Data("assemble: \(ContinuousClock.now - start)\n".utf8))
+    }
+    let network = CoauthorNetwork.build(
+      from: corpus.coauthorInput, weighting: .fractional, maxAuthors: 25)
     if network.graph.nodeCount != corpus.people.count {
       failures.append(
         "network has \(network.graph.nodeCount) nodes for \(corpus.people.count) people")

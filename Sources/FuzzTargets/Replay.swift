@@ -10,7 +10,9 @@ public enum FuzzReplay {
     let arguments = CommandLine.arguments.dropFirst().filter { !$0.hasPrefix("-") }
     guard !arguments.isEmpty else {
       FileHandle.standardError.write(
-        Data("usage: \(name) FILE|FOLDER…  (replays inputs, folders recursively; build with -sanitize=fuzzer to fuzz)\n".utf8))
+        Data(
+          "usage: \(name) FILE|FOLDER…  (replays inputs, folders recursively; build with -sanitize=fuzzer to fuzz)\n"
+            .utf8))
       exit(2)
     }
     var files: [String] = []

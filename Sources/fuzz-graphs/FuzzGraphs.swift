@@ -20,7 +20,7 @@ enum FuzzGraphs {
     #if FUZZING
       var argc = CommandLine.argc
       var argv = CommandLine.unsafeArgv
-      exit(LLVMFuzzerRunDriver(&argc, &argv, fuzzOneInput))
+      exit(runLibFuzzerDriver(&argc, &argv, fuzzOneInput))
     #else
       FuzzReplay.main(name: "fuzz-graphs", entry: FuzzTargets.graphs)
     #endif
@@ -29,7 +29,7 @@ enum FuzzGraphs {
 
 #if FUZZING
   @_silgen_name("LLVMFuzzerRunDriver")
-  func LLVMFuzzerRunDriver(
+  func runLibFuzzerDriver(
     _ argc: UnsafeMutablePointer<CInt>,
     _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
     _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt

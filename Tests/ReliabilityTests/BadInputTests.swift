@@ -22,7 +22,9 @@ struct BadInputTests {
   /// one line, and afterwards read the complete entries with diagnostics for the rest.
   @Test(
     "BibTeX files: records with diagnostics, or one clean line",
-    arguments: ["truncated.bib", "bad-middle.bib", "latin1.bib", "utf16le.bib", "utf16be.bib", "nul.bib"])
+    arguments: [
+      "truncated.bib", "bad-middle.bib", "latin1.bib", "utf16le.bib", "utf16be.bib", "nul.bib",
+    ])
   func bibtexThroughCLI(name: String) throws {
     let outcome = try CLI.run(["parse", Self.path(name), "--format", "json"])
     #expect(outcome.reason == .exit)
@@ -43,10 +45,11 @@ struct BadInputTests {
     let titles = try #require(object?["publications"] as? [[String: Any]]).compactMap {
       $0["title"] as? String
     }
-    #expect(titles.starts(with: [
-      "The Education of a Computer",
-      "A Manual of Operation for the Automatic Sequence Controlled Calculator",
-    ]))
+    #expect(
+      titles.starts(with: [
+        "The Education of a Computer",
+        "A Manual of Operation for the Automatic Sequence Controlled Calculator",
+      ]))
   }
 
   @Test(
@@ -58,7 +61,8 @@ struct BadInputTests {
     let object = try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any]
     let publications = try #require(object?["publications"] as? [[String: Any]])
     let authors = Set(publications.flatMap { $0["authors"] as? [String] ?? [] })
-    #expect(authors.isSuperset(of: ["José Cañete", "Jürgen Müller", "Françoise Noël"]), "\(authors)")
+    #expect(
+      authors.isSuperset(of: ["José Cañete", "Jürgen Müller", "Françoise Noël"]), "\(authors)")
     #expect(publications.compactMap { $0["title"] as? String }.contains("Größenordnung der Fehler"))
     // Latin-1 is a guess and must say so; UTF-16 with a byte-order mark is not.
     #expect(outcome.stderr.contains("Latin-1") == (name == "cv-latin1.txt"), "\(outcome.stderr)")
@@ -68,9 +72,10 @@ struct BadInputTests {
   func bibtexRecordsAroundBadOnes() throws {
     let reader = BibTeXReader()
     let truncated = try Self.document(reader, "truncated.bib")
-    #expect(truncated.publications.map(\.title).prefix(2) == [
-      "Sketch of the Analytical Engine", "The Education of a Computer",
-    ])
+    #expect(
+      truncated.publications.map(\.title).prefix(2) == [
+        "Sketch of the Analytical Engine", "The Education of a Computer",
+      ])
     #expect(!truncated.diagnostics.isEmpty, "the cut entry is not reported")
     #expect(truncated.diagnostics.allSatisfy { $0.location.line >= 15 }, "\(truncated.diagnostics)")
 
@@ -122,7 +127,8 @@ struct BadInputTests {
     try FileManager.default.createSymbolicLink(
       atPath: link.path, withDestinationPath: folder.appendingPathComponent("nowhere").path)
     for path in [folder.path, link.path, folder.appendingPathComponent("missing.bib").path] {
-      expectCleanFailure(try CLI.run(["parse", path]), naming: (path as NSString).lastPathComponent)
+      expectCleanFailure(
+        try CLI.run(["parse", path]), naming: (path as NSString).lastPathComponent)
     }
   }
 
@@ -137,11 +143,14 @@ struct BadInputTests {
     let data = folder.appendingPathComponent("Data")
     try FileManager.default.createDirectory(at: data, withIntermediateDirectories: false)
     try FileManager.default.moveItem(at: file, to: data.appendingPathComponent("locked.txt"))
-    let outcome = try CLI.run(["run", "--data", data.path, "--output", folder.appendingPathComponent("Output").path])
+    let outcome = try CLI.run([
+      "run", "--data", data.path, "--output", folder.appendingPathComponent("Output").path,
+    ])
     expectCleanFailure(outcome, naming: "locked.txt")
   }
 
-  @Test("an unreadable data folder fails cleanly", .enabled(if: getuid() != 0, "root reads any folder"))
+  @Test(
+    "an unreadable data folder fails cleanly", .enabled(if: getuid() != 0, "root reads any folder"))
   func unreadableFolder() throws {
     let folder = try CLI.temporaryFolder()
     let data = folder.appendingPathComponent("Data")
@@ -151,7 +160,9 @@ struct BadInputTests {
       try? FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: data.path)
       try? FileManager.default.removeItem(at: folder)
     }
-    let outcome = try CLI.run(["run", "--data", data.path, "--output", folder.appendingPathComponent("Output").path])
+    let outcome = try CLI.run([
+      "run", "--data", data.path, "--output", folder.appendingPathComponent("Output").path,
+    ])
     expectCleanFailure(outcome, naming: "Data")
   }
 
@@ -195,7 +206,9 @@ struct BadInputTests {
 
       """
     try Data(cv.utf8).write(to: data.appendingPathComponent("cv.txt"))
-    let parse = try CLI.run(["parse", data.appendingPathComponent("cv.txt").path, "--format", "json"])
+    let parse = try CLI.run([
+      "parse", data.appendingPathComponent("cv.txt").path, "--format", "json",
+    ])
     #expect(parse.status == 0, "\(parse.stderr.prefix(500))")
     let object = try JSONSerialization.jsonObject(with: Data(parse.stdout.utf8)) as? [String: Any]
     let publications = try #require(object?["publications"] as? [[String: Any]])

@@ -25,15 +25,19 @@ struct GraphvizBoundsTests {
   func hostileAttributes() throws {
     let folder = try CLI.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
-    let dot = FuzzRegressionTests.folder.appendingPathComponent("FuzzSeeds/dot/hostile-attributes.dot")
+    let dot = FuzzRegressionTests.folder.appendingPathComponent(
+      "FuzzSeeds/dot/hostile-attributes.dot")
     let svg = folder.appendingPathComponent("hostile.svg")
     let outcome = try CLI.run(["render", dot.path, "--engine", "dot", "-o", svg.path])
     #expect(outcome.status == 0, "\(outcome.stderr)")
     for attribute in ["image", "shapefile", "stylesheet", "imagepath", "fontpath", "URL", "href"] {
-      #expect(outcome.stderr.contains("removed") && outcome.stderr.contains(attribute), "\(attribute)")
+      #expect(
+        outcome.stderr.contains("removed") && outcome.stderr.contains(attribute), "\(attribute)")
     }
     let text = try String(contentsOf: svg, encoding: .utf8)
-    for forbidden in ["/etc/passwd", "/etc/shadow", "/etc/hosts", "javascript:", "<image", "evil.example"] {
+    for forbidden in [
+      "/etc/passwd", "/etc/shadow", "/etc/hosts", "javascript:", "<image", "evil.example",
+    ] {
       #expect(!text.contains(forbidden), "\(forbidden) reached the SVG")
     }
     let xml = XMLCollector.parse(Data(text.utf8))

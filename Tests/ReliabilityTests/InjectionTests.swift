@@ -61,7 +61,8 @@ struct InjectionTests {
 
   /// Drops C0 controls and DEL, which no output format keeps (XML cannot hold them).
   static func visible(_ s: String) -> String {
-    String(String.UnicodeScalarView(s.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F }))
+    String(
+      String.UnicodeScalarView(s.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F }))
   }
 
   /// The pipeline's outputs for the hostile folder (one run shared by the tests below).
@@ -116,7 +117,8 @@ struct InjectionTests {
       #expect(parsed.nodes.allSatisfy { $0.name.wholeMatch(of: /n[0-9]+/) != nil }, "\(file)")
       #expect(parsed.subgraphNames.allSatisfy { $0.hasPrefix("cluster_") || $0.hasPrefix("s") })
       let declared = Set(
-        parsed.declaredGraphAttributes + parsed.declaredNodeAttributes + parsed.declaredEdgeAttributes)
+        parsed.declaredGraphAttributes + parsed.declaredNodeAttributes
+          + parsed.declaredEdgeAttributes)
       #expect(declared.isDisjoint(with: forbidden), "\(file): \(declared.intersection(forbidden))")
       for node in parsed.nodes {
         #expect(!node.attributes.keys.contains { forbidden.contains($0) }, "\(file) \(node.name)")
@@ -160,7 +162,9 @@ struct InjectionTests {
       #expect(!String(decoding: data, as: UTF8.self).lowercased().contains("<script"))
       let xml = XMLCollector.parse(data)
       #expect(xml.error == nil, "\(file) is not valid XML: \(String(describing: xml.error))")
-      #expect(Set(xml.elements).isSubset(of: allowed), "\(file): \(Set(xml.elements).subtracting(allowed))")
+      #expect(
+        Set(xml.elements).isSubset(of: allowed),
+        "\(file): \(Set(xml.elements).subtracting(allowed))")
       for attribute in xml.attributes {
         #expect(!attribute.name.lowercased().hasPrefix("on"), "\(file): \(attribute)")
         #expect(attribute.name != "href" && attribute.name != "xlink:href", "\(file): \(attribute)")
@@ -190,7 +194,9 @@ struct InjectionTests {
           #expect(Double(field) != nil, "\(file): formula field \(String(reflecting: field))")
         }
       }
-      #expect(!text.unicodeScalars.contains { $0.value < 0x20 && !"\t\n\r".unicodeScalars.contains($0) }, "\(file) holds a control")
+      #expect(
+        !text.unicodeScalars.contains { $0.value < 0x20 && !"\t\n\r".unicodeScalars.contains($0) },
+        "\(file) holds a control")
     }
     let rows = csvRows(String(decoding: try Self.output("nodes.csv"), as: UTF8.self))
     let column = try #require(rows.first?.firstIndex(of: "name"))
@@ -209,7 +215,8 @@ struct InjectionTests {
   @Test("Markdown: every table row has its header's columns and no raw markup")
   func markdown() throws {
     let text = String(decoding: try Self.output("report.md"), as: UTF8.self)
-    #expect(!text.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" }, "report.md holds a control")
+    #expect(
+      !text.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" }, "report.md holds a control")
     var columns: Int?
     for line in text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
       guard line.hasPrefix("|") else {
@@ -268,11 +275,13 @@ struct InjectionTests {
     var outputs: [String: Data] = [:]
     for format in ["graphml", "gexf", "json"] {
       let file = folder.appendingPathComponent("network.\(format)")
-      let outcome = try CLI.run(["network"] + sources + aliases + ["--format", format, "-o", file.path])
+      let outcome = try CLI.run(
+        ["network"] + sources + aliases + ["--format", format, "-o", file.path])
       #expect(outcome.status == 0, "\(outcome.stderr)")
       outputs[format] = try Data(contentsOf: file)
     }
-    let json = try JSONSerialization.jsonObject(with: try #require(outputs["json"])) as? [String: Any]
+    let json =
+      try JSONSerialization.jsonObject(with: try #require(outputs["json"])) as? [String: Any]
     let nodes = try #require(json?["nodes"] as? [[String: Any]])
     let names = nodes.compactMap { $0["label"] as? String }.map(Self.visible)
     #expect(names.count == nodes.count)
@@ -283,10 +292,15 @@ struct InjectionTests {
 
     let graphML = XMLCollector.parse(try #require(outputs["graphml"]))
     #expect(graphML.error == nil, "GraphML: \(String(describing: graphML.error))")
-    #expect(Set(graphML.elements).isSubset(of: ["graphml", "key", "desc", "graph", "node", "edge", "data"]))
+    #expect(
+      Set(graphML.elements).isSubset(of: [
+        "graphml", "key", "desc", "graph", "node", "edge", "data",
+      ]))
     #expect(graphML.elements.filter { $0 == "node" }.count == names.count)
-    let graphMLNames = graphML.closed.filter { $0.element == "data" && $0.attributes["key"] == "label" }
-      .map(\.text)
+    let graphMLNames = graphML.closed.filter {
+      $0.element == "data" && $0.attributes["key"] == "label"
+    }
+    .map(\.text)
     #expect(graphMLNames == names)
 
     let gexf = XMLCollector.parse(try #require(outputs["gexf"]))
@@ -296,7 +310,9 @@ struct InjectionTests {
         "gexf", "meta", "creator", "description", "graph", "attributes", "attribute", "nodes",
         "node", "attvalues", "attvalue", "edges", "edge",
       ]))
-    let gexfNames = gexf.closed.filter { $0.element == "node" }.compactMap { $0.attributes["label"] }
+    let gexfNames = gexf.closed.filter { $0.element == "node" }.compactMap {
+      $0.attributes["label"]
+    }
     #expect(gexfNames == names)
   }
 

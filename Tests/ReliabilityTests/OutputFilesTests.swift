@@ -63,6 +63,8 @@ struct OutputFilesTests {
     for (name, bytes) in inputs {
       #expect(try Data(contentsOf: data.appendingPathComponent(name)) == bytes, "\(name) changed")
     }
-    #expect(try FileManager.default.contentsOfDirectory(atPath: data.path).sorted() == inputs.keys.sorted())
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: data.path).sorted()
+        == inputs.keys.sorted())
   }
 }

@@ -1,8 +1,9 @@
 import Foundation
+import Testing
+
 #if canImport(FoundationXML)
   import FoundationXML
 #endif
-import Testing
 
 /// Running the built `coauthor` executable and reading what it wrote.
 enum CLI {
@@ -77,7 +78,9 @@ enum CLI {
 func expectCleanFailure(
   _ outcome: CLI.Outcome, naming subject: String, sourceLocation: SourceLocation = #_sourceLocation
 ) {
-  #expect(outcome.reason == .exit, "killed by a signal: \(outcome.stderr)", sourceLocation: sourceLocation)
+  #expect(
+    outcome.reason == .exit, "killed by a signal: \(outcome.stderr)", sourceLocation: sourceLocation
+  )
   #expect(outcome.status != 0, "exit status 0 for bad input", sourceLocation: sourceLocation)
   #expect(
     outcome.errorLines.count == 1, "expected one error line, got:\n\(outcome.stderr)",
@@ -112,7 +115,9 @@ func csvRows(_ text: String) -> [[String]] {
     if quoted {
       if c == "\"" {
         if let n = next() {
-          if n == "\"" { field.unicodeScalars.append("\"") } else {
+          if n == "\"" {
+            field.unicodeScalars.append("\"")
+          } else {
             quoted = false
             pending = n
           }
