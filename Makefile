@@ -51,7 +51,7 @@ REGRESSIONS  := Tests/ReliabilityTests/FuzzRegressions
 SEEDS_readers = Data Tests/ReliabilityTests/BadInput $(wildcard $(SHARED)/bibtex $(SHARED)/cv-text $(SHARED)/corpora)
 SEEDS_dot     = $(REGRESSIONS)/dot Tests/ReliabilityTests/FuzzSeeds/dot
 SEEDS_graphs  = $(wildcard $(SHARED)/graphs) Tests/GraphKitTests/Fixtures
-MAXLEN_readers = 32768
+MAXLEN_readers = 8192
 MAXLEN_dot     = 8192
 MAXLEN_graphs  = 32768
 
