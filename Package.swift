@@ -51,10 +51,22 @@ let package = Package(
     .executableTarget(
       name: "bibtex-read-bench", dependencies: ["Bibliography", "GraphKit"], path: "Benchmarks/bibtex-read",
       exclude: ["run.sh", "README.md", "bibtexparser_peer.py"]),
+    // Fuzzing (Tests/ReliabilityTests, `make fuzz`): entries shared by the libFuzzer
+    // executables and the regression tests. Built normally, each executable replays files;
+    // with `-sanitize=fuzzer -DFUZZING` libFuzzer supplies main.
+    .target(
+      name: "FuzzTargets", dependencies: ["Bibliography", "CoauthorAnalysis", "GraphKit", "Graphviz"]),
+    .executableTarget(name: "fuzz-readers", dependencies: ["FuzzTargets"]),
+    .executableTarget(name: "fuzz-dot", dependencies: ["FuzzTargets"]),
+    .executableTarget(name: "fuzz-graphs", dependencies: ["FuzzTargets"]),
     .testTarget(name: "GraphKitTests", dependencies: ["GraphKit"], resources: [.copy("Fixtures")]),
     .testTarget(name: "BibliographyTests", dependencies: ["Bibliography"]),
     .testTarget(name: "GraphvizTests", dependencies: ["Graphviz"]),
     .testTarget(name: "CoauthorAnalysisTests", dependencies: ["CoauthorAnalysis"]),
     .testTarget(name: "CLITests", dependencies: ["coauthor"]),
+    .testTarget(
+      name: "ReliabilityTests",
+      dependencies: ["coauthor", "FuzzTargets", "Bibliography", "CoauthorAnalysis", "Graphviz"],
+      exclude: ["BadInput", "FuzzRegressions", "FuzzSeeds"]),
   ]
 )

@@ -32,6 +32,9 @@ public struct RunOptions: Sendable {
   public var strict = false
   /// The command line as typed, for the provenance block.
   public var commandLine: [String] = []
+  /// Wall-clock limit for laying out and rendering one figure; a figure over it is not
+  /// drawn (its DOT file is still written) and the run says so.
+  public var renderTimeout: Duration = .seconds(120)
 
   public init() {}
 }
@@ -211,13 +214,24 @@ public enum Pipeline {
       // Vector formats at 72 dpi; PNG from the same document with the raster resolution
       // (set before layout, as Graphviz fixes the drawing size there). The seed makes
       // both layouts the same.
+      // Rendered in a Graphviz child process with a deadline (a layout can run for hours
+      // or crash): a figure over the limit is skipped and the run says so.
       let vector = options.formats.filter { $0 != .png }
-      var rendered = vector.isEmpty
-        ? [:] : try GraphvizRenderer.render(dot, engine: engine, formats: vector)
+      var rendered: [RenderFormat: [UInt8]] = [:]
+      if !vector.isEmpty {
+        guard
+          let outputs = try FigureRendering.render(
+            dot, name: item.name, engine: engine, formats: vector,
+            timeout: options.renderTimeout, notes: &result.notes)
+        else { continue }
+        rendered = outputs
+      }
       if options.formats.contains(.png) {
         var raster = document
         raster.graphAttributes.append(.dpi(options.style.dpi))
-        rendered[.png] = try GraphvizRenderer.render(raster, engine: engine, formats: [.png])[.png]
+        rendered[.png] = try FigureRendering.render(
+          raster.text, name: item.name, engine: engine, formats: [.png],
+          timeout: options.renderTimeout, notes: &result.notes)?[.png]
       }
       for format in options.formats {
         if let bytes = rendered[format] {
@@ -248,12 +262,16 @@ public enum Pipeline {
       for frame in frames {
         let name = "timeline/coauthor-\(frame.year)"
         try write(name + ".dot", frame.document.text)
-        let svg = try GraphvizRenderer.render(frame.document, engine: .neato, formats: [.svg])
-        if let bytes = svg[.svg] { try writeBytes(name + ".svg", bytes) }
+        let svg = try FigureRendering.render(
+          frame.document.text, name: name, engine: .neato, formats: [.svg],
+          timeout: options.renderTimeout, notes: &result.notes)
+        if let bytes = svg?[.svg] { try writeBytes(name + ".svg", bytes) }
         var raster = frame.document
         raster.graphAttributes.append(.dpi(options.style.dpi))
         if options.formats.contains(.png),
-          let bytes = try GraphvizRenderer.render(raster, engine: .neato, formats: [.png])[.png]
+          let bytes = try FigureRendering.render(
+            raster.text, name: name, engine: .neato, formats: [.png],
+            timeout: options.renderTimeout, notes: &result.notes)?[.png]
         {
           try writeBytes(name + ".png", bytes)
         }

@@ -182,7 +182,13 @@ public enum Markdown {
         out.append(ch)
       case "&": out += "&amp;"
       case "\n", "\r": out += " "
-      default: out.append(ch)
+      default:
+        // Other controls (NUL from input, "\r\n" as one Character): a space or nothing.
+        if let ascii = ch.asciiValue, ascii < 0x20 || ascii == 0x7F {
+          if ascii == 0x0A || ascii == 0x09 { out += " " }
+          continue
+        }
+        out.append(ch)
       }
     }
     return out

@@ -36,6 +36,11 @@ public struct CSVTable: Sendable {
     case .number(let s):
       return s
     case .text(var s):
+      // NUL and other controls from input (a name read with a NUL byte) have no place in
+      // a table and break C tools reading it; tab, CR and LF are quoted below.
+      s.unicodeScalars.removeAll {
+        ($0.value < 0x20 && $0 != "\t" && $0 != "\n" && $0 != "\r") || $0.value == 0x7F
+      }
       if let first = s.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) {
         s = "'" + s
       }

@@ -30,6 +30,9 @@ struct Render: ParsableCommand {
   @Option(name: .shortAndLong, help: "Output file.")
   var output: String
 
+  @Option(help: "Seconds the layout may take; Graphviz runs in a child process killed then.")
+  var timeout = 120.0
+
   func run() throws {
     let text: String
     do {
@@ -40,7 +43,15 @@ struct Render: ParsableCommand {
     guard let chosen = format ?? RenderFormat(fileName: output) else {
       throw ValidationError("give --format svg|png|pdf or an output name ending in one of them")
     }
-    let result = try GraphvizRenderer.renderReport(text, engine: engine, formats: [chosen], sanitizing: .strict)
+    // A layout cannot be cancelled in-process: render in a `dot` child process with a
+    // deadline when the executable is installed.
+    let deadline = Duration.milliseconds(Int64((max(timeout, 0.001) * 1000).rounded()))
+    let result: RenderResult
+    if let child = try? ChildProcessRenderer(timeout: deadline) {
+      result = try child.renderReport(text, engine: engine, formats: [chosen], sanitizing: .strict)
+    } else {
+      result = try GraphvizRenderer.renderReport(text, engine: engine, formats: [chosen], sanitizing: .strict)
+    }
     for removal in result.removals { Console.error("\(file): removed \(removal)") }
     for warning in result.warnings { Console.error("\(file): graphviz: \(warning)") }
     guard let bytes = result.outputs[chosen] else {

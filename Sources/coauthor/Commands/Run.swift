@@ -63,6 +63,9 @@ struct Run: ParsableCommand {
   @Flag(help: "No progress lines on stderr (diagnostics are still printed).")
   var quiet = false
 
+  @Option(help: "Seconds one figure may take to lay out and render before it is skipped.")
+  var renderTimeout = 120.0
+
   @OptionGroup var input: InputOptions
 
   func run() throws {
@@ -86,6 +89,7 @@ struct Run: ParsableCommand {
     options.figureNodeLimit = figureNodes
     options.commandLine = ["coauthor"] + CommandLine.arguments.dropFirst()
     let showProgress = !quiet && isatty(STDERR_FILENO) != 0
+    options.renderTimeout = .milliseconds(Int64((max(renderTimeout, 0.001) * 1000).rounded()))
     let result = try Pipeline.run(options) { line in
       if showProgress { Console.error("coauthor: \(line)") }
     }

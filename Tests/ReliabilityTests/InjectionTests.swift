@@ -1,0 +1,343 @@
+import Foundation
+import Graphviz
+import Testing
+
+/// Hostile names and titles pushed through the whole pipeline: no input string may add a
+/// DOT node, edge or attribute, an SVG/XML element or script, a CSV formula or a Markdown
+/// table cell, and every name must come out intact in every format.
+@Suite("Injection through every output")
+struct InjectionTests {
+  /// Names that must reach the outputs unchanged (after the readers' own cleaning, which
+  /// strips HTML tags and parenthesised asides from CV author lists).
+  static let survivingNames = [
+    #"Robert alert(1) "]; node [image="/etc/passwd"] x [label="y & z ]]> | pipe"#,
+    #"=HYPERLINK("http://evil.example") Smith"#, "=cmd|'/C calc'!A0", "@SUM(A1) Attacker",
+    "+Plus Person", "Amp & Ersand", "Cdata ]]> Ender", #"Quote "Q" Person"#,
+  ]
+
+  /// Writes a Data folder with a CV, a homepage collaborator line and an alias table full of
+  /// markup, formula prefixes, quotes, `]]>`, `&`, a tab and a NUL byte.
+  static func hostileData(in folder: URL) throws -> URL {
+    let data = folder.appendingPathComponent("Data")
+    try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
+    let cv = """
+      Mallory Owner
+
+      Email: mallory@example.org
+
+      Publications
+
+      - 1. **Mallory Owner**, Robert"]; node [image="/etc/passwd"] x [label="y, "A Study of <script>alert(1)</script> Graphs & Trees", Journal of Injection, 2020
+      - 2. **Mallory Owner**, =HYPERLINK("http://evil.example/?q=1") Smith, "Formula Prefixes =1+2 and ]]> CDATA ends", Proceedings of XSS, 2021
+      - 3. **Mallory Owner**, Null\u{0}Byte Person, Carl <b>Bold</b> Jones, "Titles with \\N and \\G and {braces} and 'quotes'", Workshop on Escapes, 2022
+      - 4. @SUM(A1) Attacker, **Mallory Owner**, +Plus Person, -Minus Person, "Ampersands &amp; &lt;entities&gt; &#x27; in titles", Conference on Text, 2023
+      - 5. **Mallory Owner**, Dan Plain, "=SUM(1+2) starts with a formula <img src=x onerror=alert(1)>", Journal of Injection, 2024
+
+      """
+    let homepage = """
+      Mallory's homepage
+      I would love to thank my wonderful collaborators without whom these results below would never have been accomplished. In inverse chronological order:
+      Eve <script>alert(1)</script> Hacker (2), =HYPERLINK("http://evil.example") Smith (1), Amp & Ersand (1), Cdata ]]> Ender (1), @SUM(A1) Attacker (1), Quote "Q" Person (1), Tab\tSeparated Name (1)
+
+      """
+    let aliases = """
+      Robert <script>alert(1)</script>"]; node [image="/etc/passwd"] x [label="y & z ]]> | pipe\tRobert
+      =cmd|'/C calc'!A0\tMinus Person
+
+      """
+    let manifest = """
+      {"aliases": "aliases.tsv", "sources": [
+        {"file": "cv.txt", "owner": "Mallory Owner", "format": "cv-text"},
+        {"file": "homepage.txt", "owner": "Trent Owner", "format": "homepage"}]}
+      """
+    for (name, text) in [
+      ("cv.txt", cv), ("homepage.txt", homepage), ("aliases.tsv", aliases),
+      ("manifest.json", manifest),
+    ] {
+      try Data(text.utf8).write(to: data.appendingPathComponent(name))
+    }
+    return data
+  }
+
+  /// Drops C0 controls and DEL, which no output format keeps (XML cannot hold them).
+  static func visible(_ s: String) -> String {
+    String(
+      String.UnicodeScalarView(s.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F }))
+  }
+
+  /// The pipeline's outputs for the hostile folder (one run shared by the tests below).
+  static let outputs: Result<URL, any Error> = Result {
+    let folder = try CLI.temporaryFolder()
+    let data = try hostileData(in: folder)
+    let output = folder.appendingPathComponent("Output")
+    let outcome = try CLI.run(["run", "--data", data.path, "--output", output.path])
+    guard outcome.status == 0 else {
+      throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: outcome.stderr])
+    }
+    return output
+  }
+
+  static func output(_ name: String) throws -> Data {
+    try Data(contentsOf: try outputs.get().appendingPathComponent(name))
+  }
+
+  /// Node names as metrics.json holds them (the reference the other formats must match).
+  static func names() throws -> [String] {
+    let object = try JSONSerialization.jsonObject(with: try output("metrics.json"))
+    let rows = try #require((object as? [String: Any])?["rows"] as? [[String: Any]])
+    return try rows.map { try #require($0["name"] as? String) }
+  }
+
+  @Test("metrics.json is valid JSON, re-encodes to the same values and holds every name")
+  func json() throws {
+    let data = try Self.output("metrics.json")
+    let object = try JSONSerialization.jsonObject(with: data)
+    let again = try JSONSerialization.jsonObject(
+      with: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]))
+    #expect(NSDictionary(dictionary: object as? [String: Any] ?? [:]).isEqual(again))
+    let names = Set(try Self.names().map(Self.visible))
+    for name in Self.survivingNames { #expect(names.contains(name), "\(name) is missing") }
+  }
+
+  @Test("DOT: only n0…, no extra edge or attribute, no file-reading attribute, labels intact")
+  func dot() throws {
+    let names = try Self.names()
+    let edgeRows = csvRows(String(decoding: try Self.output("edges.csv"), as: UTF8.self))
+    let folder = try Self.outputs.get()
+    let dots = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+      .filter { $0.hasSuffix(".dot") }.sorted()
+    #expect(dots.count == 3)
+    let forbidden: Set<String> = [
+      "image", "shapefile", "fontpath", "imagepath", "stylesheet", "URL", "href", "layout",
+      "labelURL", "edgeURL", "headURL", "tailURL", "imagescale", "id", "class",
+    ]
+    for file in dots {
+      let text = String(decoding: try Self.output(file), as: UTF8.self)
+      let parsed = try GraphvizRenderer.inspect(text)
+      #expect(parsed.nodes.allSatisfy { $0.name.wholeMatch(of: /n[0-9]+/) != nil }, "\(file)")
+      #expect(parsed.subgraphNames.allSatisfy { $0.hasPrefix("cluster_") || $0.hasPrefix("s") })
+      let declared = Set(
+        parsed.declaredGraphAttributes + parsed.declaredNodeAttributes
+          + parsed.declaredEdgeAttributes)
+      #expect(declared.isDisjoint(with: forbidden), "\(file): \(declared.intersection(forbidden))")
+      for node in parsed.nodes {
+        #expect(!node.attributes.keys.contains { forbidden.contains($0) }, "\(file) \(node.name)")
+      }
+      if file == "coauthor-network.dot" {
+        let people = parsed.nodes.filter { $0.attributes["tooltip"] != nil }
+        #expect(people.count == names.count, "one node per person")
+        #expect(parsed.edges.count >= edgeRows.count - 1, "every link is drawn")
+        let tooltips = Set(people.compactMap { $0.attributes["tooltip"] }.map(Self.decodeStored))
+        #expect(tooltips == Set(names.map(Self.visible)))
+      }
+    }
+  }
+
+  /// The text a label held before DOTEscaping, from the value cgraph stores (`\\` → `\`,
+  /// `&amp;` → `&`; cgraph has already turned `\"` into `"`).
+  static func decodeStored(_ stored: String) -> String {
+    var out = ""
+    var iterator = stored.makeIterator()
+    while let c = iterator.next() {
+      if c == "\\", let next = iterator.next() {
+        out.append(next == "\\" ? "\\" : "\\" + String(next))
+      } else {
+        out.append(c)
+      }
+    }
+    return out.replacingOccurrences(of: "&amp;", with: "&")
+  }
+
+  @Test("SVG: valid XML, no script or foreign element, no event handler, names as text")
+  func svg() throws {
+    let names = Set(try Self.names().map(Self.visible))
+    let allowed: Set<String> = [
+      "svg", "g", "title", "text", "path", "polygon", "polyline", "ellipse", "a", "defs",
+      "linearGradient", "radialGradient", "stop",
+    ]
+    let folder = try Self.outputs.get()
+    for file in try FileManager.default.contentsOfDirectory(atPath: folder.path)
+    where file.hasSuffix(".svg") {
+      let data = try Self.output(file)
+      #expect(!String(decoding: data, as: UTF8.self).lowercased().contains("<script"))
+      let xml = XMLCollector.parse(data)
+      #expect(xml.error == nil, "\(file) is not valid XML: \(String(describing: xml.error))")
+      #expect(
+        Set(xml.elements).isSubset(of: allowed),
+        "\(file): \(Set(xml.elements).subtracting(allowed))")
+      for attribute in xml.attributes {
+        #expect(!attribute.name.lowercased().hasPrefix("on"), "\(file): \(attribute)")
+        #expect(attribute.name != "href" && attribute.name != "xlink:href", "\(file): \(attribute)")
+      }
+      if file == "coauthor-network.svg" {
+        let texts = Set(xml.closed.filter { $0.element == "text" }.map(\.text))
+        for name in Self.survivingNames where names.contains(name) {
+          #expect(texts.contains(name), "\(name) is not drawn verbatim")
+        }
+        let titles = Set(xml.attributes.filter { $0.name == "xlink:title" }.map(\.value))
+        #expect(titles.isSuperset(of: Self.survivingNames))
+      }
+    }
+  }
+
+  @Test("CSV: rectangular RFC 4180, formula prefixes neutralised, names intact")
+  func csv() throws {
+    let names = try Self.names().map(Self.visible)
+    for file in ["nodes.csv", "edges.csv", "communities.csv", "name-merges.csv"] {
+      let text = String(decoding: try Self.output(file), as: UTF8.self)
+      let rows = csvRows(text)
+      let width = rows.first?.count ?? 0
+      #expect(rows.allSatisfy { $0.count == width }, "\(file) is not rectangular")
+      for field in rows.joined() {
+        guard let first = field.unicodeScalars.first else { continue }
+        if "=+-@\t\r".unicodeScalars.contains(first) {
+          #expect(Double(field) != nil, "\(file): formula field \(String(reflecting: field))")
+        }
+      }
+      #expect(
+        !text.unicodeScalars.contains { $0.value < 0x20 && !"\t\n\r".unicodeScalars.contains($0) },
+        "\(file) holds a control")
+    }
+    let rows = csvRows(String(decoding: try Self.output("nodes.csv"), as: UTF8.self))
+    let column = try #require(rows.first?.firstIndex(of: "name"))
+    let csvNames = rows.dropFirst().map { row in
+      let field = row[column]
+      if field.hasPrefix("'"), let next = field.dropFirst().unicodeScalars.first,
+        "=+-@\t\r".unicodeScalars.contains(next)
+      {
+        return String(field.dropFirst())
+      }
+      return field
+    }
+    #expect(csvNames == names)
+  }
+
+  @Test("Markdown: every table row has its header's columns and no raw markup")
+  func markdown() throws {
+    let text = String(decoding: try Self.output("report.md"), as: UTF8.self)
+    #expect(
+      !text.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" }, "report.md holds a control")
+    var columns: Int?
+    for line in text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
+      guard line.hasPrefix("|") else {
+        columns = nil
+        continue
+      }
+      let cells = Self.unescapedPipes(line)
+      if let columns {
+        #expect(cells == columns, "row has \(cells) pipes, header \(columns): \(line)")
+      } else {
+        columns = cells
+      }
+      #expect(!Self.hasUnescaped("<", in: line), "raw < in \(line)")
+    }
+    for name in ["Amp &amp; Ersand", #"Cdata \]\]\> Ender"#] {
+      #expect(text.contains(name), "\(name) not escaped as expected")
+    }
+  }
+
+  static func unescapedPipes(_ line: String) -> Int {
+    var count = 0
+    var escaped = false
+    for c in line {
+      if escaped {
+        escaped = false
+      } else if c == "\\" {
+        escaped = true
+      } else if c == "|" {
+        count += 1
+      }
+    }
+    return count
+  }
+
+  static func hasUnescaped(_ target: Character, in line: String) -> Bool {
+    var escaped = false
+    for c in line {
+      if escaped {
+        escaped = false
+      } else if c == "\\" {
+        escaped = true
+      } else if c == target {
+        return true
+      }
+    }
+    return false
+  }
+
+  @Test("GraphML and GEXF from `coauthor network`: valid XML, one element per node, names intact")
+  func xmlExports() throws {
+    let folder = try CLI.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let data = try Self.hostileData(in: folder)
+    let sources = ["cv.txt", "homepage.txt"].map { data.appendingPathComponent($0).path }
+    let aliases = ["--aliases", data.appendingPathComponent("aliases.tsv").path]
+    var outputs: [String: Data] = [:]
+    for format in ["graphml", "gexf", "json"] {
+      let file = folder.appendingPathComponent("network.\(format)")
+      let outcome = try CLI.run(
+        ["network"] + sources + aliases + ["--format", format, "-o", file.path])
+      #expect(outcome.status == 0, "\(outcome.stderr)")
+      outputs[format] = try Data(contentsOf: file)
+    }
+    let json =
+      try JSONSerialization.jsonObject(with: try #require(outputs["json"])) as? [String: Any]
+    let nodes = try #require(json?["nodes"] as? [[String: Any]])
+    let names = nodes.compactMap { $0["label"] as? String }.map(Self.visible)
+    #expect(names.count == nodes.count)
+    // Without a manifest the homepage has no owner, so only the CV's names make nodes.
+    for name in [Self.survivingNames[0], "=cmd|'/C calc'!A0", "+Plus Person", "=HYPERLINK"] {
+      #expect(names.contains(name), "\(name) missing from JSON")
+    }
+
+    let graphML = XMLCollector.parse(try #require(outputs["graphml"]))
+    #expect(graphML.error == nil, "GraphML: \(String(describing: graphML.error))")
+    #expect(
+      Set(graphML.elements).isSubset(of: [
+        "graphml", "key", "desc", "graph", "node", "edge", "data",
+      ]))
+    #expect(graphML.elements.filter { $0 == "node" }.count == names.count)
+    let graphMLNames = graphML.closed.filter {
+      $0.element == "data" && $0.attributes["key"] == "label"
+    }
+    .map(\.text)
+    #expect(graphMLNames == names)
+
+    let gexf = XMLCollector.parse(try #require(outputs["gexf"]))
+    #expect(gexf.error == nil, "GEXF: \(String(describing: gexf.error))")
+    #expect(
+      Set(gexf.elements).isSubset(of: [
+        "gexf", "meta", "creator", "description", "graph", "attributes", "attribute", "nodes",
+        "node", "attvalues", "attvalue", "edges", "edge",
+      ]))
+    let gexfNames = gexf.closed.filter { $0.element == "node" }.compactMap {
+      $0.attributes["label"]
+    }
+    #expect(gexfNames == names)
+  }
+
+  @Test("parse --format csv|json: titles with markup and formulas stay data")
+  func parseOutputs() throws {
+    let folder = try CLI.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let cv = try Self.hostileData(in: folder).appendingPathComponent("cv.txt").path
+    let json = try CLI.run(["parse", cv, "--format", "json"])
+    #expect(json.status == 0, "\(json.stderr)")
+    let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+    let titles = try #require(object?["publications"] as? [[String: Any]]).compactMap {
+      $0["title"] as? String
+    }
+    #expect(titles.contains { $0.hasPrefix("=SUM(1+2)") }, "titles: \(titles)")
+    let csv = try CLI.run(["parse", cv, "--format", "csv"])
+    #expect(csv.status == 0, "\(csv.stderr)")
+    let rows = csvRows(csv.stdout)
+    #expect(rows.count == titles.count + 1)
+    #expect(rows.allSatisfy { $0.count == rows[0].count }, "parse CSV is not rectangular")
+    for field in rows.joined() {
+      guard let first = field.unicodeScalars.first else { continue }
+      if "=+-@\t\r".unicodeScalars.contains(first) {
+        #expect(Double(field) != nil, "formula field \(String(reflecting: field))")
+      }
+    }
+  }
+}
