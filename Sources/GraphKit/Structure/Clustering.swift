@@ -90,25 +90,38 @@ extension Graph {
     func higher(_ a: Int, _ b: Int) -> Bool {
       degree[a] != degree[b] ? degree[a] > degree[b] : a > b
     }
-    var mark = [Int](repeating: -1, count: n)
-    var markWeight = [Double](repeating: 0, count: n)
-    var sum = [Double](repeating: 0, count: n)
+    // Forward adjacency: each node keeps only its higher-ranked neighbors.
+    var forwardOffsets = [Int](repeating: 0, count: n + 1)
+    var forward: [Int32] = []
+    var forwardWeight: [Double] = []
+    forward.reserveCapacity(neighbors.count / 2)
+    forwardWeight.reserveCapacity(neighbors.count / 2)
     for v in 0..<n {
       for i in row(v) {
         let u = Int(neighbors[i])
         if u != v, higher(u, v) {
-          mark[u] = v
-          markWeight[u] = weights[i] / maxWeight
+          forward.append(neighbors[i])
+          forwardWeight.append(weights[i] / maxWeight)
         }
       }
-      for i in row(v) {
-        let u = Int(neighbors[i])
-        guard u != v, higher(u, v) else { continue }
-        let wvu = weights[i] / maxWeight
-        for k in row(u) {
-          let w = Int(neighbors[k])
-          guard w != u, mark[w] == v, higher(w, u) else { continue }
-          let term = weighted ? (wvu * (weights[k] / maxWeight) * markWeight[w]).cubeRoot : 1
+      forwardOffsets[v + 1] = forward.count
+    }
+    var mark = [Int](repeating: -1, count: n)
+    var markWeight = [Double](repeating: 0, count: n)
+    var sum = [Double](repeating: 0, count: n)
+    for v in 0..<n {
+      let rowV = forwardOffsets[v]..<forwardOffsets[v + 1]
+      for i in rowV {
+        mark[Int(forward[i])] = v
+        markWeight[Int(forward[i])] = forwardWeight[i]
+      }
+      for i in rowV {
+        let u = Int(forward[i])
+        let wvu = forwardWeight[i]
+        for k in forwardOffsets[u]..<forwardOffsets[u + 1] {
+          let w = Int(forward[k])
+          guard mark[w] == v else { continue }
+          let term = weighted ? (wvu * forwardWeight[k] * markWeight[w]).cubeRoot : 1
           sum[v] += 2 * term
           sum[u] += 2 * term
           sum[w] += 2 * term
