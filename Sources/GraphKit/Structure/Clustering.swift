@@ -73,42 +73,62 @@ extension Graph {
 
   /// Per node: degree without self-loops and the sum over ordered adjacent neighbor
   /// pairs of 1 (unweighted) or (ŵ ŵ ŵ)^(1/3).
+  ///
+  /// Each triangle is found once, from its lowest-ranked corner (rank = degree, then
+  /// id), by scanning only higher-ranked neighbors: O(*m*^1.5) instead of O(Σ *d*²),
+  /// the difference between 2.4 s and well under igraph's 0.67 s on ca-AstroPh
+  /// (measured in the loaded benchmark run, Benchmarks/RESULTS.md). Its term is added
+  /// to all three corners, twice (ordered pairs).
   func _triangleSums(weighted: Bool) -> [(degree: Int, sum: Double)] {
     let n = nodeCount
     var maxWeight = weights.max() ?? 1
     if maxWeight == 0 { maxWeight = 1 }
-    var mark = [Int](repeating: -1, count: n)
-    var markWeight = [Double](repeating: 0, count: n)
-    var result: [(degree: Int, sum: Double)] = []
-    result.reserveCapacity(n)
+    var degree = [Int](repeating: 0, count: n)
     for v in 0..<n {
-      var d = 0
-      for i in row(v) where Int(neighbors[i]) != v {
+      for i in row(v) where Int(neighbors[i]) != v { degree[v] += 1 }
+    }
+    func higher(_ a: Int, _ b: Int) -> Bool {
+      degree[a] != degree[b] ? degree[a] > degree[b] : a > b
+    }
+    // Forward adjacency: each node keeps only its higher-ranked neighbors.
+    var forwardOffsets = [Int](repeating: 0, count: n + 1)
+    var forward: [Int32] = []
+    var forwardWeight: [Double] = []
+    forward.reserveCapacity(neighbors.count / 2)
+    forwardWeight.reserveCapacity(neighbors.count / 2)
+    for v in 0..<n {
+      for i in row(v) {
         let u = Int(neighbors[i])
-        mark[u] = v
-        markWeight[u] = weights[i] / maxWeight
-        d += 1
-      }
-      var sum = 0.0
-      if d >= 2 {
-        for i in row(v) {
-          let u = Int(neighbors[i])
-          if u == v { continue }
-          let wvu = markWeight[u]
-          for k in row(u) {
-            let w = Int(neighbors[k])
-            if w == u || w == v || mark[w] != v { continue }
-            if weighted {
-              sum += (wvu * (weights[k] / maxWeight) * markWeight[w]).cubeRoot
-            } else {
-              sum += 1
-            }
-          }
+        if u != v, higher(u, v) {
+          forward.append(neighbors[i])
+          forwardWeight.append(weights[i] / maxWeight)
         }
       }
-      result.append((d, sum))
+      forwardOffsets[v + 1] = forward.count
     }
-    return result
+    var mark = [Int](repeating: -1, count: n)
+    var markWeight = [Double](repeating: 0, count: n)
+    var sum = [Double](repeating: 0, count: n)
+    for v in 0..<n {
+      let rowV = forwardOffsets[v]..<forwardOffsets[v + 1]
+      for i in rowV {
+        mark[Int(forward[i])] = v
+        markWeight[Int(forward[i])] = forwardWeight[i]
+      }
+      for i in rowV {
+        let u = Int(forward[i])
+        let wvu = forwardWeight[i]
+        for k in forwardOffsets[u]..<forwardOffsets[u + 1] {
+          let w = Int(forward[k])
+          guard mark[w] == v else { continue }
+          let term = weighted ? (wvu * forwardWeight[k] * markWeight[w]).cubeRoot : 1
+          sum[v] += 2 * term
+          sum[u] += 2 * term
+          sum[w] += 2 * term
+        }
+      }
+    }
+    return (0..<n).map { (degree[$0], sum[$0]) }
   }
 }
 
