@@ -223,13 +223,13 @@ struct BadInputTests {
     ])
     #expect(run.status == 0, "\(run.stderr.prefix(500))")
     let written = try FileManager.default.contentsOfDirectory(atPath: output.path)
-    for name in ["coauthor-network.dot", "nodes.csv", "edges.csv", "metrics.json", "report.md"] {
+    for name in ["coauthor-network.dot", "coauthor-network.nodes.csv", "coauthor-network.edges.csv", "coauthor-network.metrics.json", "report.md"] {
       #expect(written.contains(name), "\(name) was not written")
     }
     if !written.contains("coauthor-network.svg") {
       #expect(run.stderr.contains("coauthor-network: not drawn"), "\(run.stderr.prefix(500))")
     }
-    let edges = try String(contentsOf: output.appendingPathComponent("edges.csv"), encoding: .utf8)
+    let edges = try String(contentsOf: output.appendingPathComponent("coauthor-network.edges.csv"), encoding: .utf8)
     // Only the small paper makes an edge; the 5,001-author paper is listed, not drawn.
     #expect(edges.split(separator: "\n").count == 2, "\(edges.prefix(300))")
   }

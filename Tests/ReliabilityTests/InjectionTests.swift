@@ -83,14 +83,14 @@ struct InjectionTests {
 
   /// Node names as metrics.json holds them (the reference the other formats must match).
   static func names() throws -> [String] {
-    let object = try JSONSerialization.jsonObject(with: try output("metrics.json"))
+    let object = try JSONSerialization.jsonObject(with: try output("coauthor-network.metrics.json"))
     let rows = try #require((object as? [String: Any])?["rows"] as? [[String: Any]])
     return try rows.map { try #require($0["name"] as? String) }
   }
 
   @Test("metrics.json is valid JSON, re-encodes to the same values and holds every name")
   func json() throws {
-    let data = try Self.output("metrics.json")
+    let data = try Self.output("coauthor-network.metrics.json")
     let object = try JSONSerialization.jsonObject(with: data)
     let again = try JSONSerialization.jsonObject(
       with: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]))
@@ -102,7 +102,7 @@ struct InjectionTests {
   @Test("DOT: only n0…, no extra edge or attribute, no file-reading attribute, labels intact")
   func dot() throws {
     let names = try Self.names()
-    let edgeRows = csvRows(String(decoding: try Self.output("edges.csv"), as: UTF8.self))
+    let edgeRows = csvRows(String(decoding: try Self.output("coauthor-network.edges.csv"), as: UTF8.self))
     let folder = try Self.outputs.get()
     let dots = try FileManager.default.contentsOfDirectory(atPath: folder.path)
       .filter { $0.hasSuffix(".dot") }.sorted()
@@ -183,7 +183,7 @@ struct InjectionTests {
   @Test("CSV: rectangular RFC 4180, formula prefixes neutralised, names intact")
   func csv() throws {
     let names = try Self.names().map(Self.visible)
-    for file in ["nodes.csv", "edges.csv", "communities.csv", "name-merges.csv"] {
+    for file in ["coauthor-network.nodes.csv", "coauthor-network.edges.csv", "coauthor-network.communities.csv", "name-merges.csv", "themes.csv"] {
       let text = String(decoding: try Self.output(file), as: UTF8.self)
       let rows = csvRows(text)
       let width = rows.first?.count ?? 0
@@ -198,7 +198,7 @@ struct InjectionTests {
         !text.unicodeScalars.contains { $0.value < 0x20 && !"\t\n\r".unicodeScalars.contains($0) },
         "\(file) holds a control")
     }
-    let rows = csvRows(String(decoding: try Self.output("nodes.csv"), as: UTF8.self))
+    let rows = csvRows(String(decoding: try Self.output("coauthor-network.nodes.csv"), as: UTF8.self))
     let column = try #require(rows.first?.firstIndex(of: "name"))
     let csvNames = rows.dropFirst().map { row in
       let field = row[column]
