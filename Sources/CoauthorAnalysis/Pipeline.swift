@@ -148,6 +148,7 @@ public enum Pipeline {
     progress("extracting terms from \(corpus.papers.count) titles and \(corpus.abstracts.count) abstracts")
     let topics = TopicAnalysis.topicNetwork(corpus: corpus, maximumTerms: options.topicTerms)
     var themes: [TopicTheme] = []
+    let profiles = TopicAnalysis.profiles(corpus: corpus, extraction: topics.extraction)
     if topics.network.graph.nodeCount > 0 {
       // Themes: Leiden on the association-strength network, as VOSviewer clusters.
       let normalized = TopicNetwork(extraction: topics.extraction, weighting: .associationStrength)
@@ -288,7 +289,8 @@ public enum Pipeline {
     let provenance = Provenance.make(corpus: corpus, options: options)
     let context = ReportContext(
       corpus: corpus, coauthor: network, metrics: metrics, communities: communities,
-      themes: themes, networks: networks.map { ($0.name, $0.title) }, options: options,
+      themes: themes, profiles: profiles, networks: networks.map { ($0.name, $0.title) },
+      options: options,
       provenance: provenance)
     try write("report.md", Report.markdown(context))
     try write("report.html", HTMLReport.page(context) { written[$0] })

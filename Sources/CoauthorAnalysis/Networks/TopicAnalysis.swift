@@ -4,15 +4,24 @@ import GraphKit
 /// Topic networks of a corpus: the documents are every paper (title plus abstract when
 /// known) and every free-standing abstract.
 public enum TopicAnalysis {
-  /// The term documents of a corpus, papers first, then free abstracts. Authors are the
-  /// resolved display names, so spellings of one person count as one author.
+  /// The term documents of a corpus, papers first, then free abstracts (authored by their
+  /// file's owner). Authors are the resolved display names, so spellings of one person
+  /// count as one author.
   public static func documents(of corpus: Corpus) -> [TermDocument] {
     let papers = corpus.papers.map { paper in
       var document = TermDocument(paper.publication)
       document.authors = paper.authors.map { corpus.people[$0] }
       return document
     }
-    return papers + corpus.abstracts.map { TermDocument($0) }
+    // A homepage's abstracts are its owner's work.
+    var ownerByFile: [String: String] = [:]
+    for document in corpus.documents {
+      if let owner = document.owner { ownerByFile[document.file] = owner }
+    }
+    let abstracts = corpus.abstracts.map { abstract in
+      TermDocument(abstract, authors: ownerByFile[abstract.location.file].map { [$0] } ?? [])
+    }
+    return papers + abstracts
   }
 
   /// A short title for each document of ``documents(of:)``: the paper's title, or the
@@ -48,6 +57,14 @@ public enum TopicAnalysis {
       options: options(documentCount: docs.count, maximumTerms: maximumTerms)
     ).extract(from: docs)
     return (TopicNetwork(extraction: extraction, weighting: weighting), extraction)
+  }
+
+  /// Each owner's topic profile: the terms of their documents, most frequent first.
+  public static func profiles(corpus: Corpus, extraction: TermExtraction) -> [TopicProfile] {
+    let docs = documents(of: corpus)
+    return corpus.owners.map { owner in
+      TopicProfile(person: corpus.people[owner], extraction: extraction, documents: docs)
+    }
   }
 
   /// The two-mode network of authors and the terms of their papers' titles, owners left

@@ -112,6 +112,22 @@ enum HTMLReport {
       h += "</table>\n"
     }
 
+    // Topic profiles and hyperauthored papers.
+    h += "<h2>Topic profiles</h2>\n<ul>\n"
+    for profile in c.profiles {
+      let top = profile.entries.prefix(12).map { "\(escape($0.label)) (\($0.count))" }
+      h += "<li><b>\(escape(profile.person))</b>, \(profile.documentCount) documents: \(top.joined(separator: ", "))</li>\n"
+    }
+    h += "</ul>\n"
+    if !c.coauthor.hyperauthoredPapers.isEmpty {
+      h += "<h2>Papers left out of the coauthor edges (more than \(c.options.maxAuthors ?? 0) authors)</h2>\n<ul>\n"
+      for index in c.coauthor.hyperauthoredPapers {
+        let paper = corpus.papers[index]
+        h += "<li>\(escape(paper.publication.title)) (\(paper.authors.count) authors, <code>\(escape(paper.publication.location.description))</code>)</li>\n"
+      }
+      h += "</ul>\n"
+    }
+
     // Merges and problems.
     h += "<h2>Name merges</h2>\n<p class=\"muted\">Every merge made automatically or by the alias table; check them.</p>\n<ul>\n"
     for m in corpus.nameMerges { h += "<li>\(escape(m.description))</li>\n" }

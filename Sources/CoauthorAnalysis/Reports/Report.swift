@@ -9,6 +9,7 @@ struct ReportContext {
   var metrics: MetricsReport
   var communities: CommunityResult
   var themes: [TopicTheme]
+  var profiles: [TopicProfile]
   var networks: [(name: String, title: String)]
   var options: RunOptions
   var provenance: Provenance
@@ -78,6 +79,18 @@ enum Report {
     if c.themes.isEmpty { out += "No terms found.\n" }
     for (i, theme) in c.themes.enumerated() {
       out += "\(i + 1). \(Markdown.escape(theme.name)) (\(theme.terms.count) terms, \(theme.documents.count) documents)\n"
+    }
+    out += "\n## Topic profiles\n\n"
+    for profile in c.profiles {
+      let top = profile.entries.prefix(12).map { "\(Markdown.escape($0.label)) (\($0.count))" }
+      out += "- \(Markdown.escape(profile.person)), \(profile.documentCount) documents: \(top.joined(separator: ", "))\n"
+    }
+    if !c.coauthor.hyperauthoredPapers.isEmpty {
+      out += "\n## Papers left out of the coauthor edges (more than \(c.options.maxAuthors ?? 0) authors)\n\n"
+      for index in c.coauthor.hyperauthoredPapers {
+        let paper = corpus.papers[index]
+        out += "- \(Markdown.escape(paper.publication.title)) (\(paper.authors.count) authors, \(Markdown.escape(paper.publication.location.description)))\n"
+      }
     }
     out += "\n## Name merges\n\nEvery merge made automatically or by the alias table; check them.\n\n"
     if corpus.nameMerges.isEmpty { out += "None.\n" }
