@@ -98,6 +98,16 @@ extension Corpus {
       }
       sources = manifest.sources
       aliasPath = manifest.aliases.map { folder.appendingPathComponent($0).path }
+      // Files the manifest does not list are read too (formats detected), so a file
+      // dropped into the folder is never ignored silently.
+      let listed = Set(sources.map(\.file) + [manifest.aliases].compactMap { $0 })
+      let others = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+      for name in others.sorted()
+      where !name.hasPrefix(".") && !listed.contains(name)
+        && !["manifest.json", "aliases.tsv", "name-review.tsv", "thesaurus.tsv"].contains(name)
+      {
+        sources.append(ManifestSource(file: name))
+      }
     } else {
       let names: [String]
       do {

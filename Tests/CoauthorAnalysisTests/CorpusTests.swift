@@ -1,3 +1,4 @@
+import Foundation
 import Bibliography
 import Testing
 
@@ -96,5 +97,24 @@ struct PreprintMergeTests {
     #expect(corpus.papers[0].publication.kind == .conference)
     #expect(corpus.papers[0].publication.arxivID == "2107.04518")
     #expect(corpus.papers[0].listings == [at(1), at(10)])
+  }
+}
+
+@Suite("Data folders")
+struct DataFolderTests {
+  @Test("a file the manifest does not list is still read, not ignored")
+  func unlistedFile() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("coauthor-data-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try #"{"sources": [{"file": "a.bib", "owner": "Ann Lee"}]}"#
+      .write(to: folder.appendingPathComponent("manifest.json"), atomically: true, encoding: .utf8)
+    try "@article{a, author = {Lee, Ann and Chen, Bo}, title = {Listed Paper Title}, year = {2020}}\n"
+      .write(to: folder.appendingPathComponent("a.bib"), atomically: true, encoding: .utf8)
+    try "@article{b, author = {Lee, Ann and Dee, Cy}, title = {Unlisted Paper Title}, year = {2021}}\n"
+      .write(to: folder.appendingPathComponent("b.bib"), atomically: true, encoding: .utf8)
+    let corpus = try Corpus.load(dataDirectory: folder.path)
+    #expect(Set(corpus.papers.map(\.publication.title)) == ["Listed Paper Title", "Unlisted Paper Title"])
+    #expect(corpus.documents.count == 2)
   }
 }

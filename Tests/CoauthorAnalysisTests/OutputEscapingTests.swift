@@ -110,3 +110,19 @@ final class LabelCollector: NSObject, XMLParserDelegate, @unchecked Sendable {
     current = nil
   }
 }
+
+@Suite("Line-based exports")
+struct LineExportTests {
+  @Test("edge list and Pajek keep one line per record whatever the label holds")
+  func lineBreaksInLabels() {
+    var builder = GraphBuilder(labels: ["A\rB\nC\tD", "E \"F\""])
+    builder.addEdge(0, 1, weight: 2)
+    let graph = builder.build()
+    let edgeList = NetworkExport.text(graph, format: .edgelist)
+    #expect(!edgeList.contains("\r"))
+    #expect(edgeList.split(separator: "\n").count == 4)  // header, 2 labels, 1 edge
+    let pajek = NetworkExport.text(graph, format: .pajek)
+    #expect(!pajek.contains("\r"))
+    #expect(pajek.split(separator: "\n") == ["*Vertices 2", "1 \"A B C D\"", "2 \"E 'F'\"", "*Edges", "1 2 2"])
+  }
+}

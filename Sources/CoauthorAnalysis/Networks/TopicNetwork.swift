@@ -80,18 +80,8 @@ public struct TopicNetwork: Sendable {
     case .count:
       self.graph = counts
     case .associationStrength:
-      let twiceM = strength.reduce(0, +)
-      var weights = counts.weights
-      for u in 0..<n {
-        for i in counts.row(u) {
-          let v = Int(counts.neighbors[i])
-          // k_u, k_v > 0 whenever the edge exists.
-          weights[i] = twiceM * counts.weights[i] / (strength[u] * strength[v])
-        }
-      }
-      self.graph = Graph(
-        offsets: counts.offsets, neighbors: counts.neighbors, weights: weights,
-        labels: counts.labels)
+      // The same normalisation as coauthor networks (one implementation).
+      self.graph = CoauthorNetwork.associationStrength(of: counts)
     }
   }
 

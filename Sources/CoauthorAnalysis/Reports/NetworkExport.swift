@@ -235,7 +235,7 @@ public enum NetworkExport {
   static func edgeList(_ g: Graph) -> String {
     var out = "# coauthor edge list: node ids, then weight; labels below as '# id<TAB>label'\n"
     for u in 0..<g.nodeCount {
-      out += "# \(u)\t" + g.label(of: u).replacingOccurrences(of: "\n", with: " ") + "\n"
+      out += "# \(u)\t" + tsvField(g.label(of: u)) + "\n"
     }
     for (u, v, w) in g.edges { out += "\(u) \(v) \(formatNumber(w))\n" }
     return out
@@ -245,8 +245,7 @@ public enum NetworkExport {
   static func pajek(_ g: Graph) -> String {
     var out = "*Vertices \(g.nodeCount)\n"
     for u in 0..<g.nodeCount {
-      let label = g.label(of: u).replacingOccurrences(of: "\"", with: "'")
-        .replacingOccurrences(of: "\n", with: " ")
+      let label = tsvField(g.label(of: u)).replacingOccurrences(of: "\"", with: "'")
       out += "\(u + 1) \"\(label)\"\n"
     }
     out += "*Edges\n"
