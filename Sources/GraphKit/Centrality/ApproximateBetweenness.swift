@@ -110,8 +110,10 @@ extension Graph {
   ///   - seed: Fixes the samples.
   /// - Returns: Scores, sample count, vertex-diameter bound and error bound.
   /// - Precondition: 0 < ε < 1, 0 < δ < 1; with `.inverseWeight` positive weights.
-  /// - Complexity: O(*r* · *m*) time for BFS samples (O(*r* · *m* log *n*) weighted),
-  ///   usually far less as each search stops at t; O(*n*) memory per worker.
+  /// - Complexity: O(*r* · *m*) time for hop samples (O(*r* · *m* log *n*) weighted),
+  ///   usually far less: hop samples run a balanced bidirectional BFS (KADABRA's; see
+  ///   `_BidirectionalSampler`) that stops where the two balls meet, weighted ones a
+  ///   Dijkstra search that stops at t; O(*n*) memory per worker.
   ///
   /// Reference: M. Riondato, E. M. Kornaropoulos, "Fast approximation of betweenness
   /// centrality through sampling", Data Min. Knowl. Disc. 30, 2016.
@@ -142,21 +144,33 @@ extension Graph {
     let logTerm = vd > 2 ? Double(Int.bitWidth - 1 - (vd - 2).leadingZeroBitCount) : 0
     let samples = Int((0.5 / (epsilon * epsilon) * (logTerm + 1 + log(1 / delta))).rounded(.up))
     let counts = _withCSR(distance: distance) { csr in
-      _Blocks.sum(
+      // A pair (s ≠ t) per sample, from the sample's own generator.
+      @Sendable func pair(_ rng: inout SplitMix64) -> (Int, Int) {
+        let s = rng.nextInt(below: n)
+        var t = rng.nextInt(below: n - 1)
+        if t >= s { t += 1 }
+        return (s, t)
+      }
+      if csr.lengths == nil {
+        return _Blocks.sum(
+          itemCount: samples, length: n, workers: workers,
+          makeScratch: { _BidirectionalSampler(nodeCount: n) }
+        ) { sampler, items, partial in
+          for item in items {
+            var rng = SplitMix64(seed: seed, stream: UInt64(item))
+            let (s, t) = pair(&rng)
+            sampler.sample(csr, source: s, target: t, &rng, &partial)
+          }
+        }
+      }
+      return _Blocks.sum(
         itemCount: samples, length: n, workers: workers, makeScratch: { _SearchScratch(nodeCount: n) }
       ) { scratch, items, partial in
         for item in items {
           var rng = SplitMix64(seed: seed, stream: UInt64(item))
-          let s = rng.nextInt(below: n)
-          var t = rng.nextInt(below: n - 1)
-          if t >= s { t += 1 }
-          if csr.lengths == nil {
-            scratch.bfs(csr, from: s, countPaths: true, target: t)
-            if scratch.hop[t] >= 0 { Graph._samplePath(scratch, csr, s, t, &rng, &partial) }
-          } else {
-            scratch.dijkstra(csr, from: s, countPaths: true, target: t)
-            if scratch.dist[t] < .infinity { Graph._samplePath(scratch, csr, s, t, &rng, &partial) }
-          }
+          let (s, t) = pair(&rng)
+          scratch.dijkstra(csr, from: s, countPaths: true, target: t)
+          if scratch.dist[t] < .infinity { Graph._samplePath(scratch, csr, s, t, &rng, &partial) }
           scratch.reset()
         }
       }
@@ -173,8 +187,9 @@ extension Graph {
       method: method, sampleCount: samples, vertexDiameterBound: vd, errorBound: epsilon * unit)
   }
 
-  /// Walks back from t choosing each predecessor v of w with probability σ(v)/σ(w)
-  /// and counts the interior nodes.
+  /// Walks back from t over a Dijkstra search choosing each predecessor v of w with
+  /// probability σ(v)/σ(w) and counts the interior nodes. (Hop samples use
+  /// ``_BidirectionalSampler``.)
   static func _samplePath(
     _ scratch: _SearchScratch, _ csr: _CSR, _ s: Int, _ t: Int, _ rng: inout SplitMix64,
     _ counts: inout [Double]
@@ -186,13 +201,7 @@ extension Graph {
       var chosen = -1
       for i in csr.offsets[w]..<csr.offsets[w + 1] {
         let v = Int(csr.neighbors[i])
-        let isPredecessor: Bool
-        if let len = csr.lengths {
-          isPredecessor = scratch.dist[v] + len[i] == scratch.dist[w]
-        } else {
-          isPredecessor = scratch.hop[v] >= 0 && scratch.hop[v] == scratch.hop[w] - 1
-        }
-        guard isPredecessor else { continue }
+        guard let len = csr.lengths, scratch.dist[v] + len[i] == scratch.dist[w] else { continue }
         chosen = v
         cumulative += scratch.sigma[v]
         if cumulative > target { break }

@@ -21,7 +21,8 @@ extension Graph {
   /// Computes exact shortest-path betweenness centrality for every node.
   ///
   /// Brandes' algorithm, one breadth-first search (`.hops`) or Dijkstra search
-  /// (`.inverseWeight`) per source. Coauthor weights are strengths: they enter path
+  /// (`.inverseWeight`) per source, dependencies accumulated in pull form (each node sums
+  /// over its successors; see `_BrandesScratch`). Coauthor weights are strengths: they enter path
   /// lengths only through `distance` (`.inverseWeight` uses 1/w; two paths tie only
   /// when their summed lengths are equal as doubles, as in networkx). Undirected pairs
   /// count once, as in networkx and igraph. Self-loops never lie on a shortest path.
@@ -68,21 +69,30 @@ extension Graph {
     let plan: _SourcePlan? = distance == .hops ? _sourcePlan(includeLeaves: true) : nil
     let sources = plan?.sources ?? Array(0..<n)
     let raw = _withCSR(distance: distance) { csr in
-      _Blocks.sum(
+      if let plan {
+        return _Blocks.sum(
+          itemCount: sources.count, length: n, workers: workers,
+          makeScratch: { _BrandesScratch(nodeCount: n) }
+        ) { scratch, items, partial in
+          partial.withUnsafeMutableBufferPointer { out in
+            for item in items {
+              let s = sources[item]
+              scratch.search(csr, from: s)
+              out[s] += plan.leaves[s] * Double(scratch.orderCount - 2)
+              scratch.accumulate(csr, scale: plan.multiplicity[s], into: out)
+            }
+          }
+        }
+      }
+      return _Blocks.sum(
         itemCount: sources.count, length: n, workers: workers,
         makeScratch: { _SearchScratch(nodeCount: n) }
       ) { scratch, items, partial in
         partial.withUnsafeMutableBufferPointer { out in
           for item in items {
             let s = sources[item]
-            if let plan {
-              scratch.bfs(csr, from: s, countPaths: true)
-              scratch.accumulate(csr, source: s, scale: plan.multiplicity[s], into: out)
-              out[s] += plan.leaves[s] * Double(scratch.orderCount - 2)
-            } else {
-              scratch.dijkstra(csr, from: s, countPaths: true)
-              scratch.accumulate(csr, source: s, scale: 1, into: out)
-            }
+            scratch.dijkstra(csr, from: s, countPaths: true)
+            scratch.accumulate(csr, source: s, scale: 1, into: out)
             scratch.reset()
           }
         }

@@ -45,9 +45,10 @@ extension Graph {
 /// Per-worker scratch for single-source shortest paths (BFS or Dijkstra), allocated
 /// once and reset after each source by touching only the visited nodes.
 ///
-/// This is GraphKit's one unsafe hot-loop type (STYLE §6): raw buffers instead of
-/// arrays. Measured on ca-AstroPh exact betweenness (release, 2 cores): see
-/// Benchmarks/RESULTS.md.
+/// One of GraphKit's three unsafe hot-loop types (STYLE §6; the others are
+/// ``_BrandesScratch`` for exact hop betweenness and ``_BidirectionalSampler`` for hop
+/// path sampling): raw buffers instead of arrays. Used by closeness, harmonic, summary
+/// statistics and everything weighted.
 final class _SearchScratch {
   let n: Int
   /// Hop distance, -1 when not reached (BFS).
@@ -197,39 +198,33 @@ final class _SearchScratch {
     for k in 0..<orderCount { delta[Int(order[k])] = 0 }
   }
 
-  /// Brandes' dependency accumulation over the last search; adds `scale` × δ(v)
-  /// into `partial[v]` for every v ≠ source.
+  /// Brandes' dependency accumulation over the last Dijkstra search, in pull form (see
+  /// ``_BrandesScratch``): in reverse settling order each w sums c(u) = (1 + δ(u))/σ(u)
+  /// over its successors u (`dist[w] + len == dist[u]`, the forward pass's exact test),
+  /// sets δ(w) = σ(w) · Σ c(u), adds `scale` × δ(w) into `partial[w]`, and keeps c(w) in
+  /// `delta[w]`.
   func accumulate(
     _ g: _CSR, source: Int, scale: Double, into partial: UnsafeMutableBufferPointer<Double>
   ) {
+    guard let len = g.lengths else { preconditionFailure("hop searches use _BrandesScratch") }
     let off = g.offsets
     let nbr = g.neighbors
-    if let len = g.lengths {
-      var k = orderCount - 1
-      while k > 0 {
-        let w = Int(order[k])
-        let coeff = (1 + delta[w]) / sigma[w]
-        let dw = dist[w]
-        for i in off[w]..<off[w + 1] {
-          let v = Int(nbr[i])
-          if dist[v] + len[i] == dw { delta[v] += sigma[v] * coeff }
-        }
-        partial[w] += scale * delta[w]
-        k -= 1
+    let dist = self.dist
+    let sigma = self.sigma
+    let delta = self.delta
+    var k = orderCount - 1
+    while k > 0 {
+      let w = Int(order[k])
+      k -= 1
+      let dw = dist[w]
+      var sum = 0.0
+      for i in off[w]..<off[w + 1] {
+        let u = Int(nbr[i])
+        sum += dw + len[i] == dist[u] ? delta[u] : 0
       }
-    } else {
-      var k = orderCount - 1
-      while k > 0 {
-        let w = Int(order[k])
-        let coeff = (1 + delta[w]) / sigma[w]
-        let prev = hop[w] - 1
-        for i in off[w]..<off[w + 1] {
-          let v = Int(nbr[i])
-          delta[v] += hop[v] == prev ? sigma[v] * coeff : 0
-        }
-        partial[w] += scale * delta[w]
-        k -= 1
-      }
+      let dependency = sigma[w] * sum
+      partial[w] += scale * dependency
+      delta[w] = (1 + dependency) / sigma[w]
     }
   }
 
