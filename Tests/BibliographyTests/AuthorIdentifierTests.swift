@@ -26,7 +26,12 @@ struct ORCIDTests {
     #expect(ORCID.validate("0000-0002-1694-2330") == .wrongCheckCharacter(expected: "X"))
   }
 
-  @Test("wrong shapes are malformed", arguments: ["", "None", "0000-0002-1825", "0000-0002-1825-00977", "X000-0002-1825-0097", "0000-0002-1825-009Y"])
+  @Test(
+    "wrong shapes are malformed",
+    arguments: [
+      "", "None", "0000-0002-1825", "0000-0002-1825-00977", "X000-0002-1825-0097",
+      "0000-0002-1825-009Y",
+    ])
   func malformed(raw: String) {
     #expect(ORCID.validate(raw) == .malformed)
   }
@@ -74,7 +79,9 @@ struct AuthorIdentifierReaderTests {
       """
     let document = OpenAlexReader().parse(text, file: "o.json")
     let p = try #require(document.publications.first)
-    #expect(p.identifiers(ofAuthorAt: 0) == AuthorIdentifiers(orcid: "0000-0002-8525-3159", openAlexID: "A5074473734"))
+    #expect(
+      p.identifiers(ofAuthorAt: 0)
+        == AuthorIdentifiers(orcid: "0000-0002-8525-3159", openAlexID: "A5074473734"))
     #expect(p.identifiers(ofAuthorAt: 1) == AuthorIdentifiers(openAlexID: "A5045594204"))
     #expect(document.diagnostics.isEmpty)
   }
@@ -90,11 +97,13 @@ struct AuthorIdentifierReaderTests {
     try #require(document.publications.count == 2)
     let p = document.publications[0]
     #expect(p.authors == ["Ann Bee", "Cy Dee"])
-    #expect(p.authorIdentifiers == [
-      AuthorIdentifiers(orcid: "0000-0002-1825-0097", openAlexID: "A1"),
-      AuthorIdentifiers(openAlexID: "A3"),
-    ])
-    #expect(document.publications[1].identifiers(ofAuthorAt: 0) == AuthorIdentifiers(openAlexID: "A4"))
+    #expect(
+      p.authorIdentifiers == [
+        AuthorIdentifiers(orcid: "0000-0002-1825-0097", openAlexID: "A1"),
+        AuthorIdentifiers(openAlexID: "A3"),
+      ])
+    #expect(
+      document.publications[1].identifiers(ofAuthorAt: 0) == AuthorIdentifiers(openAlexID: "A4"))
     let problem = try #require(document.diagnostics.first)
     #expect(problem.location.line == 3)
     #expect(problem.message.contains("checksum"))
@@ -109,7 +118,8 @@ struct AuthorIdentifierReaderTests {
       """
     let document = ScopusCSVReader().parse(text, file: "s.csv")
     try #require(document.publications.count == 2)
-    #expect(document.publications[0].authorIdentifiers.map(\.scopusID) == ["57221339990", "35069047000"])
+    #expect(
+      document.publications[0].authorIdentifiers.map(\.scopusID) == ["57221339990", "35069047000"])
     // A column that does not line up is reported; the ids in the full names are used.
     #expect(document.publications[1].authorIdentifiers.map(\.scopusID) == ["1", "2"])
     #expect(document.diagnostics.map(\.location.line) == [3])
@@ -138,14 +148,16 @@ struct AuthorIdentifierReaderTests {
     let document = WoSReader().parse(text, file: "w.txt")
     let p = try #require(document.publications.first)
     #expect(p.authors == ["Xiaona Lang", "Lu Li", "Xin Feng"])
-    #expect(p.authorIdentifiers == [
-      AuthorIdentifiers(orcid: "0009-0002-7037-4406"),
-      AuthorIdentifiers(researcherID: "AAA-1034-2022"),
-      AuthorIdentifiers(researcherID: "B-2425-2008"),
-    ])
+    #expect(
+      p.authorIdentifiers == [
+        AuthorIdentifiers(orcid: "0009-0002-7037-4406"),
+        AuthorIdentifiers(researcherID: "AAA-1034-2022"),
+        AuthorIdentifiers(researcherID: "B-2425-2008"),
+      ])
     // Nobody is not an author; Li's ORCID fails its checksum: both reported at OI (line 13).
     #expect(document.diagnostics.count == 2)
-    #expect(document.diagnostics.allSatisfy { $0.location.line == 13 && $0.location.file == "w.txt" })
+    #expect(
+      document.diagnostics.allSatisfy { $0.location.line == 13 && $0.location.file == "w.txt" })
     #expect(document.diagnostics.contains { $0.message.contains("'Nobody, Here'") })
     #expect(document.diagnostics.contains { $0.message.contains("checksum") })
   }
@@ -169,13 +181,15 @@ struct AuthorIdentifierReaderTests {
       """
     let document = BibTeXReader().parse(text, file: "r.bib")
     try #require(document.publications.count == 3)
-    #expect(document.publications[0].authorIdentifiers.map(\.orcid) == [
-      "0000-0002-1825-0097", nil, "0000-0001-5109-3700",
-    ])
-    #expect(document.publications[1].authorIdentifiers == [
-      AuthorIdentifiers(researcherID: "AAA-1034-2022"),
-      AuthorIdentifiers(orcid: "0000-0002-1694-233X"),
-    ])
+    #expect(
+      document.publications[0].authorIdentifiers.map(\.orcid) == [
+        "0000-0002-1825-0097", nil, "0000-0001-5109-3700",
+      ])
+    #expect(
+      document.publications[1].authorIdentifiers == [
+        AuthorIdentifiers(researcherID: "AAA-1034-2022"),
+        AuthorIdentifiers(orcid: "0000-0002-1694-233X"),
+      ])
     // One iD for two authors cannot be placed: reported at the entry, nothing guessed.
     #expect(document.publications[2].authorIdentifiers.isEmpty)
     #expect(document.diagnostics.map(\.location.line) == [10])
@@ -231,8 +245,11 @@ struct AuthorIdentifierDatasetTests {
       let placedORCIDs = Set(publication.authorIdentifiers.compactMap(\.orcid))
       let placedRIDs = Set(publication.authorIdentifiers.compactMap(\.researcherID))
       placed += placedORCIDs.count
-      orcids += placedORCIDs.union(mentioned[index].filter { $0.count == 19 && $0.first?.isNumber == true }).count
-      researcherIDs += placedRIDs.union(mentioned[index].filter { $0.first?.isLetter == true }).count
+      orcids +=
+        placedORCIDs.union(mentioned[index].filter { $0.count == 19 && $0.first?.isNumber == true })
+        .count
+      researcherIDs +=
+        placedRIDs.union(mentioned[index].filter { $0.first?.isLetter == true }).count
     }
     #expect(orcids == 670)
     #expect(researcherIDs == 747)

@@ -80,10 +80,13 @@ struct NameFormsAcrossSourcesTests {
     }
     #expect(resolution.people.count == 3)
     #expect(resolution.ambiguities.isEmpty)
-    #expect(resolution.merges.contains(NameMerge(canonical: "Qi Lei", variant: "LEI Q", reason: .initials)))
+    #expect(
+      resolution.merges.contains(
+        NameMerge(canonical: "Qi Lei", variant: "LEI Q", reason: .initials)))
   }
 
-  @Test("ambiguous in the corpus: with a second 'Q* Lei' the short forms stay apart and are reported")
+  @Test(
+    "ambiguous in the corpus: with a second 'Q* Lei' the short forms stay apart and are reported")
   func ambiguous() throws {
     let corpus = papers(
       extraBibTeX: "@article{other, author = {Qiang Lei and Wei Hu}, title = {Five}, year = 2019}")

@@ -33,13 +33,17 @@ struct PersonResolverORCIDTests {
 
   @Test("two different ORCIDs veto every name rule")
   func veto() {
-    for (general, specific) in [("Jason Lee", "Jason D. Lee"), ("Q. Lei", "Qi Lei"), ("Qi Lei", "Qi Lei")] {
+    for (general, specific) in [
+      ("Jason Lee", "Jason D. Lee"), ("Q. Lei", "Qi Lei"), ("Qi Lei", "Qi Lei"),
+    ] {
       let split = resolver.resolve(
         [[specific], [general]], identifiers: [ids(Self.a), ids(Self.b)])
       #expect(split.people.count == 2, "\(general) / \(specific)")
       #expect(split.merges.isEmpty)
       // The same names with one iD, or none, are merged by the name rules as before.
-      #expect(resolver.resolve([[specific], [general]], identifiers: [ids(Self.a), ids(nil)]).people.count == 1)
+      #expect(
+        resolver.resolve([[specific], [general]], identifiers: [ids(Self.a), ids(nil)]).people.count
+          == 1)
       #expect(resolver.resolve([[specific], [general]]).people.count == 1)
     }
   }

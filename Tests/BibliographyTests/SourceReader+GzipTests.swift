@@ -48,7 +48,9 @@ struct SourceReaderGzipTests {
 
   @Test(
     "compressed sources read like the plain ones, whatever their name",
-    arguments: [("refs.bib.gz", true), ("refs.ris.gz", false), ("export.txt", true), ("noname", false)])
+    arguments: [
+      ("refs.bib.gz", true), ("refs.ris.gz", false), ("export.txt", true), ("noname", false),
+    ])
   func sameRecords(name: String, bibtex: Bool) throws {
     let text = bibtex ? Self.bibtex : Self.ris
     let (plain, _) = try read(Array(text.utf8), name: bibtex ? "refs.bib" : "refs.ris")
@@ -84,7 +86,8 @@ struct SourceReaderGzipTests {
   @Test("a truncated file: the records before the cut are read, an error names file:line")
   func truncated() throws {
     let compressed = try Self.gzip(Array(Self.bibtex.utf8))
-    let (document, path) = try read(Array(compressed.prefix(compressed.count * 2 / 3)), name: "cut.bib.gz")
+    let (document, path) = try read(
+      Array(compressed.prefix(compressed.count * 2 / 3)), name: "cut.bib.gz")
     let error = try #require(document.diagnostics.first { $0.severity == .error })
     #expect(error.location.file == path)
     #expect(error.message.contains("truncated"))

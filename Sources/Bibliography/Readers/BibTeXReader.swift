@@ -325,7 +325,8 @@ public struct BibTeXReader: RecordReader {
       title: title, authors: authors, year: year, venue: venue, kind: kind,
       abstract: text("abstract"), doi: doi, arxivID: arxiv, keywords: keywords,
       authorsTruncated: truncated,
-      authorIdentifiers: authorIdentifiers(of: entry, authors: authors, label: label, diagnostics: &diagnostics),
+      authorIdentifiers: authorIdentifiers(
+        of: entry, authors: authors, label: label, diagnostics: &diagnostics),
       location: entry.location)
   }
 

@@ -81,7 +81,9 @@ public struct OpenAlexReader: RecordReader {
               orcids[index], author: name, at: location, diagnostics: &diagnostics),
             openAlexID: AuthorIdentifierFields.openAlexAuthorID(authorIDs[index])))
       }
-      for (column, name) in [(orcid, "authorships.author.orcid"), (authorID, "authorships.author.id")] {
+      for (column, name) in [
+        (orcid, "authorships.author.orcid"), (authorID, "authorships.author.id"),
+      ] {
         guard let value = row.value(column), !value.isEmpty else { continue }
         let count = value.components(separatedBy: "|").count
         if count != allNames.count {

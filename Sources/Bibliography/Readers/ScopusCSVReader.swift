@@ -75,7 +75,8 @@ public struct ScopusCSVReader: RecordReader {
         authors.append(name)
         identifiers.append(
           AuthorIdentifiers(
-            scopusID: ids.indices.contains(index) ? AuthorIdentifierFields.scopusID(ids[index]) : nil))
+            scopusID: ids.indices.contains(index)
+              ? AuthorIdentifierFields.scopusID(ids[index]) : nil))
       }
       if !full.isEmpty, !short.isEmpty, full.count != short.count {
         diagnostics.append(
