@@ -18,18 +18,23 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
   ],
   targets: [
-    // zlib for gzip-compressed inputs (SNAP edge lists). zlib1g-dev ships in the image;
-    // `make deps` installs it where it is missing.
+    // zlib for gzip-compressed inputs (SNAP edge lists, .bib.gz, .csv.gz …). zlib1g-dev
+    // ships in the image; `make deps` installs it where it is missing. GzipSupport is the
+    // one Swift wrapper over it, shared by GraphKit and Bibliography.
     .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
+    .target(name: "GzipSupport", dependencies: ["CZlib"]),
     .target(
       name: "GraphKit",
       dependencies: [
-        "CZlib",
+        "GzipSupport",
         .product(name: "HeapModule", package: "swift-collections"),
       ]),
     .target(
       name: "Bibliography",
-      dependencies: [.product(name: "OrderedCollections", package: "swift-collections")]),
+      dependencies: [
+        "GzipSupport",
+        .product(name: "OrderedCollections", package: "swift-collections"),
+      ]),
     .systemLibrary(
       name: "CGraphviz", pkgConfig: "libgvc", providers: [.apt(["libgraphviz-dev"])]),
     .target(name: "Graphviz", dependencies: ["CGraphviz"]),

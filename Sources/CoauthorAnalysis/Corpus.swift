@@ -241,7 +241,9 @@ extension Corpus {
       }
     }
     let resolver = PersonResolver(aliases: aliases)
-    let resolution = resolver.resolve(nameDocuments)
+    // Authors' ORCID iDs join name forms and keep apart people who share a name.
+    let resolution = resolver.resolve(
+      nameDocuments, identifiers: papers.map(\.publication.authorIdentifiers))
     let people = resolution.people.map(\.displayName)
     let variants = resolution.people.map(\.variants)
     var diagnostics = extraDiagnostics
@@ -249,9 +251,12 @@ extension Corpus {
     for paper in papers {
       var seen = Set<Int>()
       var ids: [Int] = []
-      for name in paper.publication.authors {
+      for (index, name) in paper.publication.authors.enumerated() {
         // A name that cleans to nothing ("*", "**") names no one: say so, keep the rest.
-        guard let id = resolution.lookup(name) else {
+        guard
+          let id = resolution.lookup(
+            name, orcid: paper.publication.identifiers(ofAuthorAt: index)?.orcid)
+        else {
           diagnostics.append(
             Diagnostic(
               .warning, at: paper.publication.location,

@@ -72,6 +72,11 @@ struct WoSReaderTests {
     #expect(document.publications.filter { $0.abstract != nil }.count == 500)
     #expect(document.publications.filter { !$0.keywords.isEmpty }.count == 438)
     #expect(document.publications.allSatisfy { ($0.year ?? 0) >= 1992 && ($0.year ?? 0) <= 2025 })
-    #expect(document.diagnostics.isEmpty, "\(document.diagnostics.prefix(3))")
+    // The only problems are OI/RI ids whose names fit no author (AuthorIdentifierTests
+    // accounts for every one of them).
+    let others = document.diagnostics.filter {
+      !$0.message.contains("ORCID") && !$0.message.contains("ResearcherID")
+    }
+    #expect(others.isEmpty, "\(others.prefix(3))")
   }
 }

@@ -227,4 +227,22 @@ struct MixedFolderTests {
     // 49 CV records + 2 others, none of them a duplicate of a CV entry.
     #expect(report.contains("51 distinct papers"))
   }
+
+  @Test("parse shows authors' identifiers from a gzip-compressed OpenAlex export")
+  func parseIdentifiers() throws {
+    let sample = CLITests.packageRoot.deletingLastPathComponent()
+      .appendingPathComponent("shared/datasets/corpora/biblium/openalex_dataset.csv.gz")
+    try #require(FileManager.default.fileExists(atPath: sample.path))
+    let outcome = try CLITests.run(["parse", sample.path, "--format", "json"])
+    #expect(outcome.status == 0, "\(outcome.stderr)")
+    let object = try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any]
+    let publications = try #require(object?["publications"] as? [[String: Any]])
+    #expect(publications.count == 613)
+    let first = try #require(publications.first)
+    let identifiers = try #require(first["authorIdentifiers"] as? [[String: Any]])
+    #expect(identifiers.count == (first["authors"] as? [String])?.count)
+    // The first work's first author, as the export gives it.
+    #expect(identifiers.first?["orcid"] as? String == "0000-0002-8525-3159")
+    #expect(identifiers.first?["openAlexID"] as? String == "A5074473734")
+  }
 }

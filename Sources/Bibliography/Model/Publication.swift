@@ -18,6 +18,9 @@ public struct Publication: Sendable, Hashable, Codable {
   /// Author (or inventor) names in order, cleaned of markup and marks, spelled as
   /// the source spells them (diacritics kept).
   public var authors: [String]
+  /// Identifiers of the authors, parallel to ``authors`` (same count), or empty when
+  /// the source gives none. Use ``identifiers(ofAuthorAt:)`` to read it.
+  public var authorIdentifiers: [AuthorIdentifiers]
   public var year: Int?
   public var venue: String?
   public var kind: PublicationKind
@@ -36,10 +39,15 @@ public struct Publication: Sendable, Hashable, Codable {
     title: String, authors: [String], year: Int? = nil, venue: String? = nil,
     kind: PublicationKind = .other, alphabetical: Bool = false, abstract: String? = nil,
     doi: String? = nil, arxivID: String? = nil, keywords: [String] = [],
-    authorsTruncated: Bool = false, location: InputLocation
+    authorsTruncated: Bool = false, authorIdentifiers: [AuthorIdentifiers] = [],
+    location: InputLocation
   ) {
     self.title = title
     self.authors = authors
+    // Parallel or nothing: a list that does not line up with the authors says nothing.
+    self.authorIdentifiers =
+      authorIdentifiers.count == authors.count && !authorIdentifiers.allSatisfy(\.isEmpty)
+      ? authorIdentifiers : []
     self.year = year
     self.venue = venue
     self.kind = kind
@@ -50,5 +58,12 @@ public struct Publication: Sendable, Hashable, Codable {
     self.keywords = keywords
     self.authorsTruncated = authorsTruncated
     self.location = location
+  }
+
+  /// The identifiers of author `index`, nil when none are known (or `index` is out of range).
+  public func identifiers(ofAuthorAt index: Int) -> AuthorIdentifiers? {
+    guard authorIdentifiers.indices.contains(index) else { return nil }
+    let identifiers = authorIdentifiers[index]
+    return identifiers.isEmpty ? nil : identifiers
   }
 }

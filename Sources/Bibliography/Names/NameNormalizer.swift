@@ -146,7 +146,8 @@ public enum NameNormalizer {
   ///
   /// Understands "Given Family", "Family, Given", family particles ("Benjamin Van
   /// Roy", "Ludwig van Beethoven"), run-together initials ("A.V. Matveev"), and the
-  /// Vancouver "Family Initials" form ("deBettencourt MT", "Caffo B.").
+  /// Vancouver "Family Initials" form ("deBettencourt MT", "Caffo B.", "LEI Q",
+  /// "Lee J.D.", "Van Roy B.").
   ///
   /// - Complexity: O(*n*) in the length of `name`.
   public static func parse(_ name: String) -> PersonName {
@@ -173,6 +174,17 @@ public enum NameNormalizer {
     if parts.count == 2, !isInitial(parts[0]), isVancouverInitials(last) {
       let letters = last.filter { $0.isLetter }.map { "\($0)." }
       return PersonName(given: letters, family: parts[0], suffix: suffix)
+    }
+    // Scopus/WoS family-first with dotted initials, split by `tokens` above: "Lee J.D."
+    // → "Lee" "J." "D.", "Allen-Zhu Z. A.". A family name is never an initial, so words
+    // followed only by dotted initials are family + given.
+    if parts.count > 2, !isInitial(parts[0]),
+      let firstInitial = parts.firstIndex(where: { isInitial($0) && $0.hasSuffix(".") }),
+      parts[firstInitial...].allSatisfy({ isInitial($0) && $0.hasSuffix(".") })
+    {
+      return PersonName(
+        given: Array(parts[firstInitial...]), family: parts[..<firstInitial].joined(separator: " "),
+        suffix: suffix)
     }
     var familyStart = parts.count - 1
     while familyStart > 1, isParticle(parts[familyStart - 1]) {

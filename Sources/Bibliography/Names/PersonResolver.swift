@@ -8,12 +8,18 @@ public struct ResolvedPerson: Sendable, Hashable, Codable {
   public var variants: [String]
   /// How many times any variant occurred across the documents.
   public var occurrences: Int
+  /// The ORCID iDs the sources gave for this person (one, unless the alias table joined
+  /// people with different iDs), in order of first appearance.
+  public var orcids: [String]
 
-  public init(id: Int, displayName: String, variants: [String], occurrences: Int) {
+  public init(
+    id: Int, displayName: String, variants: [String], occurrences: Int, orcids: [String] = []
+  ) {
     self.id = id
     self.displayName = displayName
     self.variants = variants
     self.occurrences = occurrences
+    self.orcids = orcids
   }
 }
 
@@ -30,6 +36,8 @@ public struct NameMerge: Sendable, Hashable, Codable, CustomStringConvertible {
     /// The variant gives initials where the canonical name spells the given names
     /// out, and only one person in the corpus fits them.
     case initials
+    /// The sources give the variant and the canonical name the same ORCID iD.
+    case sameORCID = "same-orcid"
   }
 
   /// The display name of the person the variant was merged into.
@@ -50,6 +58,7 @@ public struct NameMerge: Sendable, Hashable, Codable, CustomStringConvertible {
     case .spelling: why = "same name apart from case, punctuation or diacritics"
     case .fewerGivenNames: why = "same first and family name, without a middle name or initial"
     case .initials: why = "initials fit only this person in the corpus"
+    case .sameORCID: why = "same ORCID"
     }
     return "'\(variant)' → '\(canonical)' (\(why))"
   }
@@ -78,23 +87,42 @@ public struct NameResolution: Sendable, Hashable, Codable {
   public var merges: [NameMerge]
   /// Names left unmerged because they fit more than one person.
   public var ambiguities: [NameAmbiguity]
-  /// Cleaned name → person id.
+  /// Cleaned name → person id. A spelling given with different ORCID iDs that stayed
+  /// different people is here only when it also occurred without an iD (then it maps to
+  /// that occurrence's person); use ``lookup(_:orcid:)`` for such names.
   public var idByName: [String: Int]
+  /// Cleaned name and ORCID iD (joined by U+001F) → person id, for every name that
+  /// occurred with an iD.
+  public var idByNameAndORCID: [String: Int]
 
   public init(
     people: [ResolvedPerson], merges: [NameMerge], ambiguities: [NameAmbiguity],
-    idByName: [String: Int]
+    idByName: [String: Int], idByNameAndORCID: [String: Int] = [:]
   ) {
     self.people = people
     self.merges = merges
     self.ambiguities = ambiguities
     self.idByName = idByName
+    self.idByNameAndORCID = idByNameAndORCID
   }
 
   /// The id of the person a name (raw or cleaned) resolved to, or nil when the name
   /// was not among the resolved documents.
   public func lookup(_ name: String) -> Int? {
     idByName[name] ?? idByName[NameNormalizer.clean(name)]
+  }
+
+  /// The id of the person a name (raw or cleaned) given with `orcid` resolved to; the
+  /// name alone decides when `orcid` is nil or was not seen with this name.
+  public func lookup(_ name: String, orcid: String?) -> Int? {
+    if let orcid {
+      if let id = idByNameAndORCID[ResolverState.nodeKey(name, orcid: orcid)]
+        ?? idByNameAndORCID[ResolverState.nodeKey(NameNormalizer.clean(name), orcid: orcid)]
+      {
+        return id
+      }
+    }
+    return lookup(name)
   }
 
   /// The id of the person a name (raw or cleaned) resolved to.
@@ -114,6 +142,10 @@ public struct NameResolution: Sendable, Hashable, Codable {
 /// Rules, in order of strength:
 /// 1. The alias table: listed names are one person, and a listed name is never moved
 ///    to another person by the rules below.
+/// 1a. ORCID: names the sources give the same ORCID iD are one person ("same ORCID").
+///    A spelling given with two different iDs is two people; the rules below never
+///    merge two people with different iDs, and a name without an iD that fits several
+///    people with iDs is reported as ambiguous.
 /// 2. Spelling: the same ``NameNormalizer/matchKey(_:)-(String)`` (case, punctuation,
 ///    hyphens and diacritics ignored): "Jason D. Lee" = "Jason D Lee".
 /// 3. Refinement: a name whose given names are a less complete form of exactly one
@@ -121,8 +153,8 @@ public struct NameResolution: Sendable, Hashable, Codable {
 ///    several people fit ("Jason D. Lee" and "Jason K. Lee"), nothing is merged and
 ///    the name is reported in ``NameResolution/ambiguities``.
 ///
-/// Rules 2 and 3 never merge two names that occur in the same document: coauthors of
-/// one paper are different people.
+/// Rules 1a, 2 and 3 never merge two names that occur in the same document: coauthors
+/// of one paper are different people.
 public struct PersonResolver: Sendable {
   public var aliases: AliasTable
 
@@ -132,16 +164,24 @@ public struct PersonResolver: Sendable {
 
   /// Resolves the names of a corpus.
   ///
-  /// - Parameter documents: The names on each paper (or an owner and one collaborator),
-  ///   raw or cleaned; empty names are ignored.
+  /// - Parameters:
+  ///   - documents: The names on each paper (or an owner and one collaborator),
+  ///     raw or cleaned; empty names are ignored.
+  ///   - identifiers: For each document, the authors' identifiers parallel to its
+  ///     names (``Publication/authorIdentifiers``), or empty; missing documents have
+  ///     none. Only ORCID iDs (canonical form) are used.
   /// - Returns: People in order of first appearance, every merge, every ambiguity.
   /// - Complexity: O(*N* + Σ *k*²) for *N* names and *k* distinct spellings per family
   ///   name.
-  public func resolve(_ documents: [[String]]) -> NameResolution {
+  public func resolve(
+    _ documents: [[String]], identifiers: [[AuthorIdentifiers]] = []
+  ) -> NameResolution {
     var state = ResolverState()
     var cleanedByRaw: [String: String] = [:]  // names repeat: clean each spelling once
     for (document, names) in documents.enumerated() {
-      for raw in names {
+      let ids = document < identifiers.count && identifiers[document].count == names.count
+        ? identifiers[document] : []
+      for (index, raw) in names.enumerated() {
         let cleaned: String
         if let known = cleanedByRaw[raw] {
           cleaned = known
@@ -150,10 +190,13 @@ public struct PersonResolver: Sendable {
           cleanedByRaw[raw] = cleaned
         }
         if cleaned.isEmpty { continue }
-        state.add(cleaned, document: document, aliases: aliases)
+        state.add(
+          cleaned, orcid: ids.isEmpty ? nil : ids[index].orcid, document: document,
+          aliases: aliases)
       }
     }
     state.mergePinned()
+    state.mergeORCIDs()
     state.mergeSpellings()
     state.mergeRefinements()
     return state.result(aliases: aliases)
@@ -165,7 +208,12 @@ public struct PersonResolver: Sendable {
 /// Union–find over distinct cleaned spellings, with the documents of each cluster kept
 /// so that coauthors of one paper are never merged.
 struct ResolverState {
+  /// The spelling of each node: one per cleaned name and ORCID iD (or none).
   var names: [String] = []
+  var orcids: [String?] = []
+  /// ORCID iDs in each cluster (valid at roots).
+  var clusterORCIDs: [Set<String>] = []
+  var idByKey: [String: Int] = [:]
   var parsed: [PersonName] = []
   var forms: [NameForm] = []
   var keys: [String] = []
@@ -179,15 +227,25 @@ struct ResolverState {
   var best: [Int] = []
   var ambiguous: [(name: Int, candidates: [Int])] = []
 
-  mutating func add(_ name: String, document: Int, aliases: AliasTable) {
+  /// A node's key: the cleaned name, with its ORCID iD after U+001F when it has one.
+  static func nodeKey(_ name: String, orcid: String?) -> String {
+    guard let orcid else { return name }
+    return name + "\u{1F}" + orcid
+  }
+
+  mutating func add(_ name: String, orcid: String? = nil, document: Int, aliases: AliasTable) {
     let id: Int
-    if let existing = idByName[name] {
+    let key = Self.nodeKey(name, orcid: orcid)
+    if let existing = idByKey[key] {
       id = existing
     } else {
       let pin = aliases.groups.isEmpty ? nil : aliases.groupIndex(for: name)
       id = names.count
-      idByName[name] = id
+      idByKey[key] = id
+      if idByName[name] == nil { idByName[name] = id }
       names.append(name)
+      orcids.append(orcid)
+      clusterORCIDs.append(orcid.map { [$0] } ?? [])
       let person = NameNormalizer.parse(name)
       parsed.append(person)
       forms.append(NameForm(person))
@@ -223,6 +281,7 @@ struct ResolverState {
     let (root, child) = ra < rb ? (ra, rb) : (rb, ra)
     parent[child] = root
     documents[root].formUnion(documents[child])
+    clusterORCIDs[root].formUnion(clusterORCIDs[child])
     clusterPin[root] = clusterPin[root] ?? clusterPin[child]
     let (x, y) = (best[root], best[child])
     best[root] = (forms[y].specificity, -y) > (forms[x].specificity, -x) ? y : x
@@ -237,6 +296,31 @@ struct ResolverState {
     return documents[ra].isDisjoint(with: documents[rb])
   }
 
+  /// Name rules also need the two clusters not to carry different ORCID iDs.
+  mutating func mayMergeByName(_ a: Int, _ b: Int) -> Bool {
+    let ra = find(a)
+    let rb = find(b)
+    if ra != rb, !clusterORCIDs[ra].isEmpty, !clusterORCIDs[rb].isEmpty,
+      clusterORCIDs[ra] != clusterORCIDs[rb]
+    {
+      return false
+    }
+    return mayMerge(ra, rb)
+  }
+
+  /// Joins the nodes that carry the same ORCID iD.
+  mutating func mergeORCIDs() {
+    var first: [String: Int] = [:]
+    for id in names.indices {
+      guard let orcid = orcids[id] else { continue }
+      if let other = first[orcid] {
+        if mayMerge(other, id) { union(other, id) }
+      } else {
+        first[orcid] = id
+      }
+    }
+  }
+
   mutating func mergePinned() {
     var first: [Int: Int] = [:]
     for id in names.indices {
@@ -248,12 +332,40 @@ struct ResolverState {
   mutating func mergeSpellings() {
     var byKey: [String: [Int]] = [:]
     for id in names.indices { byKey[keys[id], default: []].append(id) }
+    // A spelling shared by people with different ORCID iDs is contested: its spellings
+    // without an iD join each other but none of those people, and are reported.
+    var contested: [String: [Int]] = [:]
+    for id in names.indices {
+      guard let group = byKey[keys[id]], group.count > 1, group[0] == id else { continue }
+      var tagged: [Int] = []
+      for member in group {
+        let root = find(member)
+        if !clusterORCIDs[root].isEmpty && !tagged.contains(root) { tagged.append(root) }
+      }
+      if tagged.count > 1 { contested[keys[id]] = tagged }
+    }
     for id in names.indices {
       guard let group = byKey[keys[id]], group.count > 1, group[0] != id else { continue }
-      for other in group where other != id && mayMerge(other, id) {
-        union(other, id)
-        break
+      if contested[keys[id]] != nil {
+        guard clusterORCIDs[find(id)].isEmpty else { continue }
+        for other in group
+        where other != id && clusterORCIDs[find(other)].isEmpty && mayMerge(other, id) {
+          union(other, id)
+          break
+        }
+      } else {
+        for other in group where other != id && mayMergeByName(other, id) {
+          union(other, id)
+          break
+        }
       }
+    }
+    for id in names.indices {
+      guard let tagged = contested[keys[id]], clusterORCIDs[find(id)].isEmpty,
+        representative(id) == id
+      else { continue }
+      let candidates = tagged.filter { mayMergeByName($0, id) }
+      if candidates.count > 1 { ambiguous.append((id, candidates)) }
     }
   }
 
@@ -290,7 +402,7 @@ struct ResolverState {
         if otherRoot == root || seen.contains(otherRoot) { continue }
         seen.insert(otherRoot)
         guard forms[representative(otherRoot)].refines(form) else { continue }
-        if mayMerge(otherRoot, root) { candidates.append(otherRoot) }
+        if mayMergeByName(otherRoot, root) { candidates.append(otherRoot) }
       }
       if candidates.count == 1 {
         union(candidates[0], root)
@@ -316,7 +428,9 @@ struct ResolverState {
       }
     }
     var merges: [NameMerge] = []
-    var idByName: [String: Int] = [:]
+    var idByNameAndORCID: [String: Int] = [:]
+    var personOfPlainName: [String: Int] = [:]
+    var peopleByName: [String: Set<Int>] = [:]
     for person in people.indices {
       let ids = members[person]
       let root = find(ids[0])
@@ -338,21 +452,60 @@ struct ResolverState {
         displayKey = keys[best]
       }
       people[person].displayName = display
-      people[person].variants = ids.map { names[$0] }
-      people[person].occurrences = ids.reduce(0) { $0 + counts[$1] }
+      var variants: [String] = []
+      var personORCIDs: [String] = []
       for id in ids {
-        idByName[names[id]] = person
+        if !variants.contains(names[id]) { variants.append(names[id]) }
+        if let orcid = orcids[id], !personORCIDs.contains(orcid) { personORCIDs.append(orcid) }
+      }
+      people[person].variants = variants
+      people[person].orcids = personORCIDs
+      people[person].occurrences = ids.reduce(0) { $0 + counts[$1] }
+      // The iDs the display spelling itself was given: a variant given one of them is
+      // the same person by ORCID.
+      let displayORCIDs = Set(ids.filter { names[$0] == display }.compactMap { orcids[$0] })
+      var mergeIndex: [String: Int] = [:]
+      for id in ids {
+        peopleByName[names[id], default: []].insert(person)
+        if let orcid = orcids[id] {
+          idByNameAndORCID[Self.nodeKey(names[id], orcid: orcid)] = person
+        } else {
+          personOfPlainName[names[id]] = person
+        }
         guard names[id] != display else { continue }
-        merges.append(
-          NameMerge(
-            canonical: display, variant: names[id],
-            reason: reason(
-              variant: id, display: displayName, displayKey: displayKey, pinned: pins[id] != nil)))
+        let why: NameMerge.Reason
+        if pins[id] == nil, let orcid = orcids[id], displayORCIDs.contains(orcid) {
+          why = .sameORCID
+        } else {
+          why = reason(
+            variant: id, display: displayName, displayKey: displayKey, pinned: pins[id] != nil)
+        }
+        // One entry per spelling; an ORCID match is the stronger evidence to list.
+        if let index = mergeIndex[names[id]] {
+          if why == .sameORCID && merges[index].reason != .aliasTable {
+            merges[index].reason = .sameORCID
+          }
+          continue
+        }
+        mergeIndex[names[id]] = merges.count
+        merges.append(NameMerge(canonical: display, variant: names[id], reason: why))
+      }
+    }
+    var idByName: [String: Int] = [:]
+    for (name, persons) in peopleByName {
+      if let person = personOfPlainName[name] ?? (persons.count == 1 ? persons.first : nil) {
+        idByName[name] = person
       }
     }
     var ambiguities: [NameAmbiguity] = []
     for (name, candidates) in ambiguous {
-      let displays = candidates.map { people[personByRoot[find($0)] ?? 0].displayName }
+      // People with iDs are named with them: two of them may share a display name.
+      let displays = candidates.map { candidate -> String in
+        let person = people[personByRoot[find(candidate)] ?? 0]
+        return person.orcids.isEmpty
+          ? person.displayName
+          : "\(person.displayName) (ORCID \(person.orcids.joined(separator: ", ")))"
+      }
       var unique: [String] = []
       for display in displays where !unique.contains(display) { unique.append(display) }
       if unique.count > 1 {
@@ -360,7 +513,8 @@ struct ResolverState {
       }
     }
     return NameResolution(
-      people: people, merges: merges, ambiguities: ambiguities, idByName: idByName)
+      people: people, merges: merges, ambiguities: ambiguities, idByName: idByName,
+      idByNameAndORCID: idByNameAndORCID)
   }
 
   func reason(

@@ -9,6 +9,8 @@ import Foundation
 /// (``BibTeXNames``) and come out in reading order ("First von Last Jr"); HTML marks
 /// in author fields (`<b>Ming*</b>`) are removed. `crossref` fields inherit the
 /// parent's missing fields (and its title as `booktitle`), as BibTeX and biber do.
+/// Authors' ORCID iDs come from an `orcid` field (one per author, in order) or Web of
+/// Science's `ORCID-Numbers`; invalid ones are reported.
 public struct BibTeXReader: RecordReader {
   public static let format = InputFormat.bibtex
 
@@ -322,7 +324,50 @@ public struct BibTeXReader: RecordReader {
     return Publication(
       title: title, authors: authors, year: year, venue: venue, kind: kind,
       abstract: text("abstract"), doi: doi, arxivID: arxiv, keywords: keywords,
-      authorsTruncated: truncated, location: entry.location)
+      authorsTruncated: truncated,
+      authorIdentifiers: authorIdentifiers(
+        of: entry, authors: authors, label: label, diagnostics: &diagnostics),
+      location: entry.location)
+  }
+
+  /// Author identifiers from `orcid` (one iD per author, in author order, separated by
+  /// "and", ";" or ","; an empty item or "-" for an author without one) and from Web of
+  /// Science's `ORCID-Numbers` / `ResearcherID-Numbers` ("Family, Given/ID; …").
+  func authorIdentifiers(
+    of entry: BibTeXEntry, authors: [String], label: String, diagnostics: inout [Diagnostic]
+  ) -> [AuthorIdentifiers] {
+    var identifiers = Array(repeating: AuthorIdentifiers(), count: authors.count)
+    if let field = entry["orcid"] {
+      // "a and and b": the empty item between the two "and"s is an author without an iD.
+      var items = [""]
+      for token in LaTeXText.toUnicode(field).replacingOccurrences(of: ";", with: " and ")
+        .replacingOccurrences(of: ",", with: " and ").split(whereSeparator: \.isWhitespace)
+      {
+        if token.lowercased() == "and" { items.append("") } else { items[items.count - 1] += token }
+      }
+      if items.count == authors.count {
+        for (index, item) in items.enumerated() where !item.isEmpty && item != "-" {
+          identifiers[index].orcid = AuthorIdentifierFields.orcid(
+            item, author: authors[index], at: entry.location, diagnostics: &diagnostics)
+        }
+      } else {
+        diagnostics.append(
+          Diagnostic(
+            .warning, at: entry.location,
+            "\(label): field 'orcid' gives \(items.count) iD(s) for \(authors.count) author(s); "
+              + "whose is whose cannot be told, so none is used (list one per author, in order)"))
+      }
+    }
+    for (name, kind) in [
+      ("orcid-numbers", AuthorIdentifierFields.NamedKind.orcid),
+      ("researcherid-numbers", .researcherID),
+    ] {
+      guard let field = entry[name] else { continue }
+      AuthorIdentifierFields.attach(
+        LaTeXText.displayText(field), kind: kind, to: authors, identifiers: &identifiers,
+        at: entry.location, diagnostics: &diagnostics)
+    }
+    return identifiers
   }
 
   /// Maps an entry type (and, for articles and misc entries, its venue) to a kind.

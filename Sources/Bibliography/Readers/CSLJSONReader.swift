@@ -7,7 +7,8 @@ import Foundation
 /// (`family`/`given` with particles and suffix, or `literal`), title (a string or
 /// Crossref's array), year from `issued` (`date-parts`, `raw` or `literal`, then
 /// `published-print`/`published-online`/`created`), venue from `container-title`,
-/// `DOI`, `abstract` (JATS tags removed), `keyword`, `type`.
+/// `DOI`, `abstract` (JATS tags removed), `keyword`, `type`; an author's `ORCID`
+/// (validated; an invalid one is reported).
 public struct CSLJSONReader: RecordReader {
   public static let format = InputFormat.cslJSON
 
@@ -58,22 +59,31 @@ public struct CSLJSONReader: RecordReader {
     -> Publication
   {
     var authors: [String] = []
+    var identifiers: [AuthorIdentifiers] = []
     for (index, person) in ((item["author"] as? [Any]) ?? []).enumerated() {
       guard let person = person as? [String: Any] else { continue }
+      let name: String
       if let literal = JSONRecords.string(person["literal"]) ?? JSONRecords.string(person["name"]) {
-        authors.append(literal)
-        continue
-      }
-      let parts = [
-        JSONRecords.string(person["given"]), JSONRecords.string(person["dropping-particle"]),
-        JSONRecords.string(person["non-dropping-particle"]), JSONRecords.string(person["family"]),
-        JSONRecords.string(person["suffix"]),
-      ].compactMap { $0 }
-      if parts.isEmpty {
-        diagnostics.append(Diagnostic(.warning, at: location, "author \(index + 1) has no name"))
+        name = literal
       } else {
-        authors.append(parts.joined(separator: " "))
+        let parts = [
+          JSONRecords.string(person["given"]), JSONRecords.string(person["dropping-particle"]),
+          JSONRecords.string(person["non-dropping-particle"]),
+          JSONRecords.string(person["family"]), JSONRecords.string(person["suffix"]),
+        ].compactMap { $0 }
+        if parts.isEmpty {
+          diagnostics.append(Diagnostic(.warning, at: location, "author \(index + 1) has no name"))
+          continue
+        }
+        name = parts.joined(separator: " ")
       }
+      authors.append(name)
+      // CSL-JSON and Crossref write "ORCID" ("http://orcid.org/0000-…"); some tools "orcid".
+      identifiers.append(
+        AuthorIdentifiers(
+          orcid: AuthorIdentifierFields.orcid(
+            JSONRecords.string(person["ORCID"] ?? person["orcid"]), author: name, at: location,
+            diagnostics: &diagnostics)))
     }
     let title = JSONRecords.string(item["title"]).map(LaTeXText.stripHTML) ?? ""
     if title.isEmpty { diagnostics.append(Diagnostic(.warning, at: location, "item has no title")) }
@@ -108,7 +118,7 @@ public struct CSLJSONReader: RecordReader {
       title: title, authors: authors, year: year, venue: venue,
       kind: Self.kind(JSONRecords.string(item["type"]), venue: venue, arxiv: arxiv),
       abstract: abstract?.isEmpty == true ? nil : abstract, doi: doi, arxivID: arxiv,
-      keywords: keywords,
+      keywords: keywords, authorIdentifiers: identifiers,
       location: location)
   }
 

@@ -7,7 +7,9 @@ import Foundation
 /// Title from `title`/`display_name`, authors from `authorships[].author.display_name`
 /// (or `raw_author_name`), year `publication_year`, venue
 /// `primary_location.source.display_name`, DOI (resolver prefix removed), abstract
-/// from `abstract` or rebuilt from `abstract_inverted_index`, keywords, `type`.
+/// from `abstract` or rebuilt from `abstract_inverted_index`, keywords, `type`; each
+/// author's ORCID (validated) and OpenAlex author id (`authorships[].author.orcid`/`.id`,
+/// or the CSV's `authorships.author.orcid`/`.id` columns).
 public struct OpenAlexReader: RecordReader {
   public static let format = InputFormat.openAlex
 
@@ -53,6 +55,8 @@ public struct OpenAlexReader: RecordReader {
     let keywords = column("keywords.display_name")
     let type = column("type")
     let arxiv = column("ids.arxiv")
+    let orcid = column("authorships.author.orcid")
+    let authorID = column("authorships.author.id")
     var publications: [Publication] = []
     for row in table.rows {
       let location = InputLocation(file: file, line: row.line)
@@ -60,9 +64,35 @@ public struct OpenAlexReader: RecordReader {
       if titleText.isEmpty {
         diagnostics.append(Diagnostic(.warning, at: location, "work has no title"))
       }
-      let names = (row.value(authors) ?? "").components(separatedBy: "|").map {
+      // The author columns are parallel lists joined by "|": split them together and
+      // drop the empty names from all of them.
+      let allNames = (row.value(authors) ?? "").components(separatedBy: "|").map {
         $0.trimmingCharacters(in: .whitespaces)
-      }.filter { !$0.isEmpty }
+      }
+      let orcids = Self.parallel(row.value(orcid), count: allNames.count)
+      let authorIDs = Self.parallel(row.value(authorID), count: allNames.count)
+      var names: [String] = []
+      var identifiers: [AuthorIdentifiers] = []
+      for (index, name) in allNames.enumerated() where !name.isEmpty {
+        names.append(name)
+        identifiers.append(
+          AuthorIdentifiers(
+            orcid: AuthorIdentifierFields.orcid(
+              orcids[index], author: name, at: location, diagnostics: &diagnostics),
+            openAlexID: AuthorIdentifierFields.openAlexAuthorID(authorIDs[index])))
+      }
+      for (column, name) in [
+        (orcid, "authorships.author.orcid"), (authorID, "authorships.author.id"),
+      ] {
+        guard let value = row.value(column), !value.isEmpty else { continue }
+        let count = value.components(separatedBy: "|").count
+        if count != allNames.count {
+          diagnostics.append(
+            Diagnostic(
+              .warning, at: location,
+              "\(name) lists \(count) values for \(allNames.count) authors; ignored"))
+        }
+      }
       let venueText = row.value(venue)
       let arxivID = row.value(arxiv).flatMap(RecordIdentifiers.arxivID(in:))
       publications.append(
@@ -76,7 +106,7 @@ public struct OpenAlexReader: RecordReader {
           keywords: (row.value(keywords) ?? "").components(separatedBy: "|").map {
             $0.trimmingCharacters(in: .whitespaces)
           }.filter { !$0.isEmpty },
-          location: location))
+          authorIdentifiers: identifiers, location: location))
     }
     return SourceDocument(
       file: file, format: Self.format, publications: publications, diagnostics: diagnostics)
@@ -100,6 +130,7 @@ public struct OpenAlexReader: RecordReader {
         continue
       }
       var authors: [String] = []
+      var identifiers: [AuthorIdentifiers] = []
       for authorship in (work["authorships"] as? [Any]) ?? [] {
         guard let authorship = authorship as? [String: Any] else { continue }
         let author = authorship["author"] as? [String: Any]
@@ -107,6 +138,13 @@ public struct OpenAlexReader: RecordReader {
           ?? JSONRecords.string(authorship["raw_author_name"])
         {
           authors.append(name)
+          identifiers.append(
+            AuthorIdentifiers(
+              orcid: AuthorIdentifierFields.orcid(
+                JSONRecords.string(author?["orcid"]), author: name, at: location,
+                diagnostics: &diagnostics),
+              openAlexID: AuthorIdentifierFields.openAlexAuthorID(
+                JSONRecords.string(author?["id"]))))
         } else {
           diagnostics.append(Diagnostic(.warning, at: location, "an authorship has no name"))
         }
@@ -141,10 +179,24 @@ public struct OpenAlexReader: RecordReader {
         Publication(
           title: title, authors: authors, year: year, venue: venue,
           kind: CSVReader.kind(named: JSONRecords.string(work["type"]), venue: venue, arxiv: arxiv),
-          abstract: abstract, doi: doi, arxivID: arxiv, keywords: keywords, location: location))
+          abstract: abstract, doi: doi, arxivID: arxiv, keywords: keywords,
+          authorIdentifiers: identifiers, location: location))
     }
     return SourceDocument(
       file: file, format: Self.format, publications: publications, diagnostics: diagnostics)
+  }
+
+  /// The `count` values of a "|"-joined column parallel to the author names, or
+  /// `count` nils when the column is missing or does not line up.
+  static func parallel(_ value: String?, count: Int) -> [String?] {
+    guard let value, !value.isEmpty else { return Array(repeating: nil, count: count) }
+    let items = value.components(separatedBy: "|")
+    guard items.count == count else { return Array(repeating: nil, count: count) }
+    // Exports made with pandas write "None" (or "nan") where an author has no value.
+    return items.map {
+      let item = $0.trimmingCharacters(in: .whitespaces)
+      return item.isEmpty || item == "None" || item == "null" || item == "nan" ? nil : item
+    }
   }
 
   /// OpenAlex stores abstracts as word → positions; this puts the words back in order.

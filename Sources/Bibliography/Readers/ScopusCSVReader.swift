@@ -6,7 +6,8 @@ import Foundation
 ///
 /// Authors come from "Author full names" ("Caffo, Brian (35069047000)" → "Brian
 /// Caffo"), or from "Authors" ("Caffo B.") in older exports; when both are present
-/// and name different numbers of people, that is reported. Scopus placeholders
+/// and name different numbers of people, that is reported. Each author's Scopus id
+/// comes from "Author(s) ID" (or the parentheses in "Author full names"). Scopus placeholders
 /// ("[No abstract available]", "[No author name available]") become empty values.
 public struct ScopusCSVReader: RecordReader {
   public static let format = InputFormat.scopusCSV
@@ -37,6 +38,7 @@ public struct ScopusCSVReader: RecordReader {
     let keywords = table.column(["authorkeywords"])
     let type = table.column(["documenttype"])
     let link = table.column(["link"])
+    let authorIDs = table.column(["authorsid"])
     var publications: [Publication] = []
     for row in table.rows {
       let location = InputLocation(file: file, line: row.line)
@@ -46,8 +48,35 @@ public struct ScopusCSVReader: RecordReader {
       }
       let short = clean(row.value(shortNames)).map { $0.components(separatedBy: ";") } ?? []
       let full = clean(row.value(fullNames)).map { $0.components(separatedBy: ";") } ?? []
-      let authors = (full.isEmpty ? short : full).map(ExportedNames.readingOrder).filter {
-        !$0.isEmpty
+      let listed = full.isEmpty ? short : full
+      // Author ids: "Author(s) ID" ("1; 2", older exports end it with ";"), else the
+      // ids in parentheses of "Author full names".
+      var ids = (row.value(authorIDs) ?? "").components(separatedBy: ";").map {
+        $0.trimmingCharacters(in: .whitespaces)
+      }
+      if ids.last == "" { ids.removeLast() }
+      if ids.count != listed.count {
+        let fromFullNames = full.map { Self.parenthesizedID(in: $0) }
+        if !ids.isEmpty && !listed.isEmpty {
+          diagnostics.append(
+            Diagnostic(
+              .warning, at: location,
+              "'Author(s) ID' lists \(ids.count) ids for \(listed.count) authors; "
+                + (fromFullNames.contains { $0 != nil }
+                  ? "the ids in 'Author full names' are used" : "ids ignored")))
+        }
+        ids = fromFullNames.count == listed.count ? fromFullNames.map { $0 ?? "" } : []
+      }
+      var authors: [String] = []
+      var identifiers: [AuthorIdentifiers] = []
+      for (index, raw) in listed.enumerated() {
+        let name = ExportedNames.readingOrder(raw)
+        guard !name.isEmpty else { continue }
+        authors.append(name)
+        identifiers.append(
+          AuthorIdentifiers(
+            scopusID: ids.indices.contains(index)
+              ? AuthorIdentifierFields.scopusID(ids[index]) : nil))
       }
       if !full.isEmpty, !short.isEmpty, full.count != short.count {
         diagnostics.append(
@@ -79,9 +108,17 @@ public struct ScopusCSVReader: RecordReader {
             $0.contains("arxiv") ? RecordIdentifiers.arxivID(in: $0) : nil
           },
           keywords: clean(row.value(keywords)).map(RecordIdentifiers.keywords) ?? [],
-          location: location))
+          authorIdentifiers: identifiers, location: location))
     }
     return SourceDocument(
       file: file, format: Self.format, publications: publications, diagnostics: diagnostics)
+  }
+
+  /// The Scopus author id in "Caffo, Brian (35069047000)".
+  static func parenthesizedID(in name: String) -> String? {
+    let name = name.trimmingCharacters(in: .whitespaces)
+    guard name.hasSuffix(")"), let open = name.lastIndex(of: "(") else { return nil }
+    return AuthorIdentifierFields.scopusID(
+      String(name[name.index(after: open)..<name.index(before: name.endIndex)]))
   }
 }

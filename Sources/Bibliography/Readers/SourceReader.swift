@@ -1,4 +1,5 @@
 import Foundation
+import GzipSupport
 
 /// Reading a source file failed as a whole (it could not be opened, or its format
 /// could not be told); one bad record never throws, it becomes a ``Diagnostic``.
@@ -20,6 +21,10 @@ public struct SourceReadError: Error, Sendable, Hashable, CustomStringConvertibl
 public enum SourceReader {
   /// Reads, detects and parses the file at `path`.
   ///
+  /// A gzip-compressed file (told by its first bytes, not its name) is decompressed
+  /// first; when the compressed data is truncated or corrupt, what could be
+  /// decompressed is read and an error diagnostic at its end says so.
+  ///
   /// - Parameters:
   ///   - path: The file to read.
   ///   - format: The format, when known; detected from the content otherwise.
@@ -31,7 +36,9 @@ public enum SourceReader {
     contentsOf path: String, format: InputFormat? = nil, owner: String? = nil
   ) throws(SourceReadError) -> SourceDocument {
     let decoded = try readDecoded(contentsOf: path)
-    let fileName = (path as NSString).lastPathComponent
+    var fileName = (path as NSString).lastPathComponent
+    // "refs.bib.gz": the name under the compression is the one that hints at the format.
+    if fileName.lowercased().hasSuffix(".gz") { fileName = String(fileName.dropLast(3)) }
     guard let format = format ?? FormatDetector.detect(decoded.text, fileName: fileName) else {
       throw SourceReadError(
         path: path,
@@ -43,10 +50,17 @@ public enum SourceReader {
     return document
   }
 
-  /// The text of the file at `path`, decoded as described in ``decode(_:file:)``.
-  /// - Throws: ``SourceReadError`` naming `path` when the file cannot be read.
+  /// The text of the file at `path` (gzip decompressed), decoded as described in
+  /// ``decode(_:file:)``.
+  /// - Throws: ``SourceReadError`` naming `path` when the file cannot be read or its
+  ///   gzip data is truncated or corrupt.
   public static func readText(contentsOf path: String) throws(SourceReadError) -> String {
-    try readDecoded(contentsOf: path).text
+    let decoded = try readDecoded(contentsOf: path)
+    // Text without its diagnostics must not be silently cut short.
+    if let damage = decoded.diagnostics.first(where: { $0.severity == .error }) {
+      throw SourceReadError(path: path, message: damage.message)
+    }
+    return decoded.text
   }
 
   /// Decodes file bytes without losing any, through ``TextDecoding/decode(_:file:)``:
@@ -69,6 +83,25 @@ public enum SourceReader {
       let reason = (error as NSError).localizedFailureReason ?? error.localizedDescription
       throw SourceReadError(path: path, message: "cannot read file: \(reason)")
     }
-    return decode([UInt8](data), file: path)
+    var bytes = [UInt8](data)
+    var gzipDiagnostic: Diagnostic? = nil
+    if Gzip.isCompressed(bytes) {
+      let inflated = Gzip.inflate(bytes)
+      if let failure = inflated.failure {
+        guard !inflated.bytes.isEmpty else {
+          throw SourceReadError(path: path, message: "\(failure); nothing could be read")
+        }
+        // The failure sits after the last decompressed line.
+        let lines = inflated.bytes.reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
+        gzipDiagnostic = Diagnostic(
+          .error, at: InputLocation(file: path, line: lines),
+          "\(failure) after \(inflated.bytes.count) decompressed bytes; the records before "
+            + "this point are read, the rest of the file is missing")
+      }
+      bytes = inflated.bytes
+    }
+    var decoded = decode(bytes, file: path)
+    if let gzipDiagnostic { decoded.diagnostics.append(gzipDiagnostic) }
+    return decoded
   }
 }

@@ -8,7 +8,9 @@ import Foundation
 /// person; for other tags the text goes on). Authors come from `AF` (full names)
 /// when it lists as many people as `AU`, else from `AU`; group authors (`CA`) are
 /// appended. Title `TI`, source `SO`, year `PY` (or `EA`), DOI `DI`, abstract `AB`,
-/// author keywords `DE` (split on `;`), document type `DT`.
+/// author keywords `DE` (split on `;`), document type `DT`. `OI` ("Family, Given/ORCID;
+/// …") and `RI` (…/ResearcherID) give authors' identifiers by name; an id whose name
+/// fits no author, or an invalid ORCID, is reported at the tag's line.
 public struct WoSReader: RecordReader {
   public static let format = InputFormat.wosTagged
 
@@ -34,6 +36,7 @@ public struct WoSReader: RecordReader {
     var diagnostics: [Diagnostic] = []
     var publications: [Publication] = []
     var fields: [String: [String]] = [:]
+    var tagLines: [String: Int] = [:]
     var lastTag: String? = nil
     var recordLine = 0
     var inRecord = false
@@ -42,8 +45,10 @@ public struct WoSReader: RecordReader {
     func finish() {
       publications.append(
         publication(
-          fields, location: InputLocation(file: file, line: recordLine), diagnostics: &diagnostics))
+          fields, location: InputLocation(file: file, line: recordLine), tagLines: tagLines,
+          diagnostics: &diagnostics))
       fields = [:]
+      tagLines = [:]
       lastTag = nil
       inRecord = false
     }
@@ -105,6 +110,7 @@ public struct WoSReader: RecordReader {
           continue
         }
         fields[tag, default: []].append(value)
+        if tagLines[tag] == nil { tagLines[tag] = lineNumber }
         lastTag = tag
       }
     }
@@ -145,7 +151,8 @@ public struct WoSReader: RecordReader {
   static let listTags: Set<String> = ["AU", "AF", "BA", "BF", "CA", "GP", "CR", "C1", "ED"]
 
   func publication(
-    _ fields: [String: [String]], location: InputLocation, diagnostics: inout [Diagnostic]
+    _ fields: [String: [String]], location: InputLocation, tagLines: [String: Int] = [:],
+    diagnostics: inout [Diagnostic]
   ) -> Publication {
     func first(_ tag: String) -> String? {
       fields[tag]?.first.flatMap { $0.isEmpty ? nil : $0 }
@@ -183,11 +190,24 @@ public struct WoSReader: RecordReader {
       }
     }
     if type.lowercased().contains("proceedings paper") { kind = .conference }
+    // OI and RI name the author each id belongs to ("Lang, Xiaona/0009-0002-7037-4406").
+    let authors = names.map(ExportedNames.readingOrder)
+    var identifiers = Array(repeating: AuthorIdentifiers(), count: authors.count)
+    for (tag, kind) in [("OI", AuthorIdentifierFields.NamedKind.orcid), ("RI", .researcherID)] {
+      guard let field = fields[tag]?.joined(separator: "; ") else { continue }
+      // Matched against the names as WoS writes them ("Family, Given"), so that a
+      // family name of several words stays one family name.
+      AuthorIdentifierFields.attach(
+        field, kind: kind, to: names, identifiers: &identifiers,
+        at: tagLines[tag].map { InputLocation(file: location.file, line: $0) } ?? location,
+        diagnostics: &diagnostics)
+    }
     return Publication(
-      title: title, authors: names.map(ExportedNames.readingOrder),
+      title: title, authors: authors,
       year: (first("PY") ?? first("EA")).flatMap(RecordIdentifiers.year(in:)),
       venue: venue, kind: kind, abstract: first("AB"),
       doi: first("DI").flatMap(RecordIdentifiers.doi(in:)),
-      keywords: first("DE").map(RecordIdentifiers.keywords) ?? [], location: location)
+      keywords: first("DE").map(RecordIdentifiers.keywords) ?? [],
+      authorIdentifiers: identifiers, location: location)
   }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import GzipSupport
 
 /// Reads plain edge lists: one edge per line, `u v [weight]`, separated by spaces or
 /// tabs (CRLF allowed); lines starting with `#` or `%` are comments. Node tokens are

@@ -1,4 +1,5 @@
 import Foundation
+import GzipSupport
 
 /// The plain-graph file formats GraphKit reads.
 public enum GraphFormat: String, Sendable, Hashable, CaseIterable, Codable {
