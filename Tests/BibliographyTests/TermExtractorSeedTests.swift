@@ -73,6 +73,11 @@ struct TermExtractorSeedTests {
     let variants = Set(frankWolfe.flatMap(\.variants))
     #expect(variants.contains { $0.contains("Frank-Wolfe") })
     #expect(variants.contains { $0.contains("FrankWolfe") })
+    // The homepage's glued "FrankWolfe" is more frequent, but labels spell the
+    // boundary out when any source does.
+    for term in frankWolfe {
+      #expect(term.label.contains("Frank-Wolfe"), "label \(term.label)")
+    }
     let nonconvex = ex.terms.filter { $0.key.split(separator: " ").contains("nonconvex") }
     let ncVariants = Set(nonconvex.flatMap(\.variants))
     #expect(ncVariants.contains { $0.contains("non-convex") })

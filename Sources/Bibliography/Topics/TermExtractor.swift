@@ -292,9 +292,16 @@ public struct TermExtractor: Sendable {
       let variants = s.surfaces.sorted { a, b in
         a.value != b.value ? a.value > b.value : preferredSpelling(a.key, b.key)
       }.map(\.key)
+      // The label spells out word boundaries when any source does ("Frank-Wolfe" over a
+      // more frequent "FrankWolfe"); among equally separated spellings, the most frequent.
+      let hyphens = { (v: String) in v.reduce(0) { $0 + ($1 == "-" ? 1 : 0) } }
+      let labelSpelling = variants.enumerated().max { a, b in
+        hyphens(a.element) != hyphens(b.element)
+          ? hyphens(a.element) < hyphens(b.element) : a.offset > b.offset
+      }?.element
       terms.append(
         Term(
-          key: key, label: s.fixedLabel ?? displayLabel(variants.first ?? key, vocabulary),
+          key: key, label: s.fixedLabel ?? displayLabel(labelSpelling ?? key, vocabulary),
           occurrences: occurrences, frequency: s.frequency,
           relevance: Double(s.frequency) * idf, cValue: s.cValue, wordCount: s.wordCount,
           documents: s.documents.sorted(), variants: variants))
