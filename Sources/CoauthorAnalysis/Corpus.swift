@@ -190,6 +190,7 @@ extension Corpus {
     var byKey: [String: Int] = [:]
     var byTitle: [String: [Int]] = [:]
     var paperMerges: [PaperMerge] = []
+    var identifierDiagnostics: [Diagnostic] = []
     for document in documents {
       for publication in document.publications {
         var match: (index: Int, reason: String)?
@@ -212,10 +213,19 @@ extension Corpus {
           papers[existing].listings.append(publication.location)
           let kept = papers[existing].publication
           // Prefer the published version over a preprint, and fill missing identifiers.
-          var merged = kept.kind == .preprint && publication.kind != .preprint ? publication : kept
+          let preferNew = kept.kind == .preprint && publication.kind != .preprint
+          var merged = preferNew ? publication : kept
           merged.doi = merged.doi ?? kept.doi ?? publication.doi
           merged.arxivID = merged.arxivID ?? kept.arxivID ?? publication.arxivID
           merged.abstract = merged.abstract ?? kept.abstract ?? publication.abstract
+          // The kept record learns the authors' identifiers the other copy gives; a value
+          // it already has is never replaced, and a disagreement is reported.
+          for issue in merged.mergeAuthorIdentifiers(from: preferNew ? kept : publication) {
+            identifierDiagnostics.append(
+              Diagnostic(
+                .warning, at: publication.location,
+                "\(issue) (copies at \(kept.location) and \(publication.location))"))
+          }
           papers[existing].publication = merged
           paperMerges.append(
             PaperMerge(kept: kept.location, dropped: publication.location, reason: reason))
@@ -241,12 +251,13 @@ extension Corpus {
       }
     }
     let resolver = PersonResolver(aliases: aliases)
-    // Authors' ORCID iDs join name forms and keep apart people who share a name.
+    // Authors' ORCID iDs, Scopus and OpenAlex ids join name forms and keep apart people
+    // who share a name.
     let resolution = resolver.resolve(
       nameDocuments, identifiers: papers.map(\.publication.authorIdentifiers))
     let people = resolution.people.map(\.displayName)
     let variants = resolution.people.map(\.variants)
-    var diagnostics = extraDiagnostics
+    var diagnostics = extraDiagnostics + identifierDiagnostics
     var corpusPapers: [CorpusPaper] = []
     for paper in papers {
       var seen = Set<Int>()
@@ -255,7 +266,7 @@ extension Corpus {
         // A name that cleans to nothing ("*", "**") names no one: say so, keep the rest.
         guard
           let id = resolution.lookup(
-            name, orcid: paper.publication.identifiers(ofAuthorAt: index)?.orcid)
+            name, identifiers: paper.publication.identifiers(ofAuthorAt: index))
         else {
           diagnostics.append(
             Diagnostic(
