@@ -5,7 +5,8 @@
 
 Independent of the Swift readers (Python's csv module, plain string handling and the
 ISO 7064 MOD 11-2 check from the ORCID documentation). The numbers are typed into
-Tests/BibliographyTests/AuthorIdentifierTests.swift.
+Tests/BibliographyTests/AuthorIdentifierTests.swift and (the "people" lines: author ids
+as PersonResolver must treat them) Tests/BibliographyTests/PersonResolver+SourceIDsTests.swift.
 """
 import csv
 import gzip
@@ -59,6 +60,67 @@ def openalex(path):
           f"invalid {invalid} author-ids {ids}")
 
 
+def people(system, occurrences):
+    """What the resolver must do with one id system's (name, id, orcid) occurrences.
+
+    The same id is one person; ids are joined further only by a shared ORCID iD; two
+    different ids (not so joined) are two people even under one spelling.
+    """
+    parent = {}
+
+    def find(x):
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    by_orcid = {}
+    for _, aid, orcid in occurrences:
+        find(aid)
+        if orcid:
+            if orcid in by_orcid:
+                parent[find(aid)] = find(by_orcid[orcid])
+            else:
+                by_orcid[orcid] = aid
+    spellings = {}
+    names_of = {}
+    for name, aid, _ in occurrences:
+        spellings.setdefault(name, set()).add(find(aid))
+        names_of.setdefault(aid, set()).add(name)
+    ids = {aid for _, aid, _ in occurrences}
+    shared = sum(1 for holders in spellings.values() if len(holders) > 1)
+    varied = sum(1 for names in names_of.values() if len(names) > 1)
+    print(f"people {system}: distinct-ids {len(ids)} id-holders {len({find(a) for a in ids})} "
+          f"spellings-of-several-holders {shared} ids-with-several-spellings {varied}")
+
+
+def openalex_people(path):
+    rows = list(csv.DictReader(gzip.open(path, "rt", encoding="utf-8-sig")))
+    occurrences = []
+    for row in rows:
+        for name, o, a in zip(row["authorships.author.display_name"].split("|"),
+                              row["authorships.author.orcid"].split("|"),
+                              row["authorships.author.id"].split("|")):
+            a = a.strip()
+            if not name.strip() or a in ("", "None", "null", "nan"):
+                continue
+            o = "" if o.strip() in ("None", "null", "nan") else o
+            occurrences.append((name.strip(), a.rsplit("/", 1)[-1], orcid_ok(o) if o.strip() else None))
+    people("openalex", occurrences)
+
+
+def scopus_people(path):
+    rows = list(csv.DictReader(gzip.open(path, "rt", encoding="utf-8-sig")))
+    occurrences = []
+    for row in rows:
+        # "Caffo, Brian (35069047000)": the name as Scopus spells it, with its id.
+        for item in row["Author full names"].split(";"):
+            m = re.fullmatch(r"\s*(.*?)\s*\((\d+)\)\s*", item)
+            if m:
+                occurrences.append((m.group(1), m.group(2), None))
+    people("scopus", occurrences)
+
+
 def scopus(path):
     rows = list(csv.DictReader(gzip.open(path, "rt", encoding="utf-8-sig")))
     ids = 0
@@ -103,3 +165,5 @@ if __name__ == "__main__":
     openalex(f"{root}/openalex_dataset.csv.gz")
     scopus(f"{root}/scopus_dataset.csv.gz")
     wos(f"{root}/wos_dataset.txt.gz")
+    openalex_people(f"{root}/openalex_dataset.csv.gz")
+    scopus_people(f"{root}/scopus_dataset.csv.gz")

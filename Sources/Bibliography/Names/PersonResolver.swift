@@ -11,15 +11,22 @@ public struct ResolvedPerson: Sendable, Hashable, Codable {
   /// The ORCID iDs the sources gave for this person (one, unless the alias table joined
   /// people with different iDs), in order of first appearance.
   public var orcids: [String]
+  /// The Scopus author ids the sources gave for this person, in order of first appearance.
+  public var scopusIDs: [String]
+  /// The OpenAlex author ids the sources gave for this person, in order of first appearance.
+  public var openAlexIDs: [String]
 
   public init(
-    id: Int, displayName: String, variants: [String], occurrences: Int, orcids: [String] = []
+    id: Int, displayName: String, variants: [String], occurrences: Int, orcids: [String] = [],
+    scopusIDs: [String] = [], openAlexIDs: [String] = []
   ) {
     self.id = id
     self.displayName = displayName
     self.variants = variants
     self.occurrences = occurrences
     self.orcids = orcids
+    self.scopusIDs = scopusIDs
+    self.openAlexIDs = openAlexIDs
   }
 }
 
@@ -38,6 +45,10 @@ public struct NameMerge: Sendable, Hashable, Codable, CustomStringConvertible {
     case initials
     /// The sources give the variant and the canonical name the same ORCID iD.
     case sameORCID = "same-orcid"
+    /// The variant and the canonical name carry the same Scopus author id.
+    case sameScopusID = "same-scopus-id"
+    /// The variant and the canonical name carry the same OpenAlex author id.
+    case sameOpenAlexID = "same-openalex-id"
   }
 
   /// The display name of the person the variant was merged into.
@@ -59,6 +70,8 @@ public struct NameMerge: Sendable, Hashable, Codable, CustomStringConvertible {
     case .fewerGivenNames: why = "same first and family name, without a middle name or initial"
     case .initials: why = "initials fit only this person in the corpus"
     case .sameORCID: why = "same ORCID"
+    case .sameScopusID: why = "same Scopus author id"
+    case .sameOpenAlexID: why = "same OpenAlex author id"
     }
     return "'\(variant)' → '\(canonical)' (\(why))"
   }
@@ -94,16 +107,21 @@ public struct NameResolution: Sendable, Hashable, Codable {
   /// Cleaned name and ORCID iD (joined by U+001F) → person id, for every name that
   /// occurred with an iD.
   public var idByNameAndORCID: [String: Int]
+  /// Cleaned name, ORCID iD, Scopus and OpenAlex author ids (joined by U+001F, absent
+  /// ones empty) → person id, for every name that occurred with any of them.
+  public var idByNameAndIdentifiers: [String: Int]
 
   public init(
     people: [ResolvedPerson], merges: [NameMerge], ambiguities: [NameAmbiguity],
-    idByName: [String: Int], idByNameAndORCID: [String: Int] = [:]
+    idByName: [String: Int], idByNameAndORCID: [String: Int] = [:],
+    idByNameAndIdentifiers: [String: Int] = [:]
   ) {
     self.people = people
     self.merges = merges
     self.ambiguities = ambiguities
     self.idByName = idByName
     self.idByNameAndORCID = idByNameAndORCID
+    self.idByNameAndIdentifiers = idByNameAndIdentifiers
   }
 
   /// The id of the person a name (raw or cleaned) resolved to, or nil when the name
@@ -123,6 +141,20 @@ public struct NameResolution: Sendable, Hashable, Codable {
       }
     }
     return lookup(name)
+  }
+
+  /// The id of the person a name (raw or cleaned) given with `identifiers` resolved to;
+  /// the name alone decides when `identifiers` is nil or was not seen with this name.
+  /// Only the ORCID iD, Scopus and OpenAlex author ids count.
+  public func lookup(_ name: String, identifiers: AuthorIdentifiers?) -> Int? {
+    if let identifiers, let key = ResolverState.identifierKey(identifiers) {
+      if let id = idByNameAndIdentifiers[name + key]
+        ?? idByNameAndIdentifiers[NameNormalizer.clean(name) + key]
+      {
+        return id
+      }
+    }
+    return lookup(name, orcid: identifiers?.orcid)
   }
 
   /// The id of the person a name (raw or cleaned) resolved to.
@@ -146,6 +178,11 @@ public struct NameResolution: Sendable, Hashable, Codable {
 ///    A spelling given with two different iDs is two people; the rules below never
 ///    merge two people with different iDs, and a name without an iD that fits several
 ///    people with iDs is reported as ambiguous.
+/// 1b. Source-specific author ids: names carrying the same Scopus author id, or the
+///    same OpenAlex author id, are one person ("same Scopus author id", "same OpenAlex
+///    author id"), unless their ORCID iDs differ. Two different ids of one system veto
+///    the name rules below exactly as two different ORCID iDs do; ids of different
+///    systems never contradict each other (a Scopus id says nothing about an ORCID iD).
 /// 2. Spelling: the same ``NameNormalizer/matchKey(_:)-(String)`` (case, punctuation,
 ///    hyphens and diacritics ignored): "Jason D. Lee" = "Jason D Lee".
 /// 3. Refinement: a name whose given names are a less complete form of exactly one
@@ -169,7 +206,8 @@ public struct PersonResolver: Sendable {
   ///     raw or cleaned; empty names are ignored.
   ///   - identifiers: For each document, the authors' identifiers parallel to its
   ///     names (``Publication/authorIdentifiers``), or empty; missing documents have
-  ///     none. Only ORCID iDs (canonical form) are used.
+  ///     none. ORCID iDs (canonical form), Scopus and OpenAlex author ids are used;
+///     ResearcherIDs are not.
   /// - Returns: People in order of first appearance, every merge, every ambiguity.
   /// - Complexity: O(*N* + Σ *k*²) for *N* names and *k* distinct spellings per family
   ///   name.
@@ -191,12 +229,14 @@ public struct PersonResolver: Sendable {
         }
         if cleaned.isEmpty { continue }
         state.add(
-          cleaned, orcid: ids.isEmpty ? nil : ids[index].orcid, document: document,
-          aliases: aliases)
+          cleaned, identifiers: ids.isEmpty ? AuthorIdentifiers() : ids[index],
+          document: document, aliases: aliases)
       }
     }
     state.mergePinned()
-    state.mergeORCIDs()
+    state.mergeIdentifiers(.orcid)
+    state.mergeIdentifiers(.scopus)
+    state.mergeIdentifiers(.openAlex)
     state.mergeSpellings()
     state.mergeRefinements()
     return state.result(aliases: aliases)
@@ -208,11 +248,16 @@ public struct PersonResolver: Sendable {
 /// Union–find over distinct cleaned spellings, with the documents of each cluster kept
 /// so that coauthors of one paper are never merged.
 struct ResolverState {
-  /// The spelling of each node: one per cleaned name and ORCID iD (or none).
+  /// The identifier systems the resolver uses, strongest first.
+  static let systems: [AuthorIdentifiers.System] = [.orcid, .scopus, .openAlex]
+
+  /// The spelling of each node: one per cleaned name and set of identifiers (or none).
   var names: [String] = []
   var orcids: [String?] = []
-  /// ORCID iDs in each cluster (valid at roots).
-  var clusterORCIDs: [Set<String>] = []
+  /// Each node's ORCID iD, Scopus and OpenAlex author ids (no ResearcherID).
+  var identifiers: [AuthorIdentifiers] = []
+  /// Identifiers in each cluster (valid at roots).
+  var clusterIDs: [ClusterIdentifiers] = []
   var idByKey: [String: Int] = [:]
   var parsed: [PersonName] = []
   var forms: [NameForm] = []
@@ -233,9 +278,25 @@ struct ResolverState {
     return name + "\u{1F}" + orcid
   }
 
+  /// The identifiers' part of a node's key: U+001F, ORCID iD, U+001F, Scopus id, U+001F,
+  /// OpenAlex id (absent ones empty); nil when none of the three is known.
+  static func identifierKey(_ ids: AuthorIdentifiers) -> String? {
+    guard ids.orcid != nil || ids.scopusID != nil || ids.openAlexID != nil else { return nil }
+    return systems.reduce(into: "") { $0 += "\u{1F}" + (ids[$1] ?? "") }
+  }
+
   mutating func add(_ name: String, orcid: String? = nil, document: Int, aliases: AliasTable) {
+    add(name, identifiers: AuthorIdentifiers(orcid: orcid), document: document, aliases: aliases)
+  }
+
+  mutating func add(
+    _ name: String, identifiers given: AuthorIdentifiers, document: Int, aliases: AliasTable
+  ) {
     let id: Int
-    let key = Self.nodeKey(name, orcid: orcid)
+    let ids = AuthorIdentifiers(
+      orcid: given.orcid, scopusID: given.scopusID, openAlexID: given.openAlexID)
+    let key = Self.identifierKey(ids).map { name + $0 } ?? name
+    let orcid = ids.orcid
     if let existing = idByKey[key] {
       id = existing
     } else {
@@ -245,7 +306,8 @@ struct ResolverState {
       if idByName[name] == nil { idByName[name] = id }
       names.append(name)
       orcids.append(orcid)
-      clusterORCIDs.append(orcid.map { [$0] } ?? [])
+      identifiers.append(ids)
+      clusterIDs.append(ClusterIdentifiers(ids))
       let person = NameNormalizer.parse(name)
       parsed.append(person)
       forms.append(NameForm(person))
@@ -281,7 +343,7 @@ struct ResolverState {
     let (root, child) = ra < rb ? (ra, rb) : (rb, ra)
     parent[child] = root
     documents[root].formUnion(documents[child])
-    clusterORCIDs[root].formUnion(clusterORCIDs[child])
+    clusterIDs[root].formUnion(clusterIDs[child])
     clusterPin[root] = clusterPin[root] ?? clusterPin[child]
     let (x, y) = (best[root], best[child])
     best[root] = (forms[y].specificity, -y) > (forms[x].specificity, -x) ? y : x
@@ -296,27 +358,32 @@ struct ResolverState {
     return documents[ra].isDisjoint(with: documents[rb])
   }
 
-  /// Name rules also need the two clusters not to carry different ORCID iDs.
+  /// Name rules also need the two clusters not to carry different ids of one system.
   mutating func mayMergeByName(_ a: Int, _ b: Int) -> Bool {
     let ra = find(a)
     let rb = find(b)
-    if ra != rb, !clusterORCIDs[ra].isEmpty, !clusterORCIDs[rb].isEmpty,
-      clusterORCIDs[ra] != clusterORCIDs[rb]
-    {
+    if ra != rb, clusterIDs[ra].conflicts(with: clusterIDs[rb], in: Self.systems) {
       return false
     }
     return mayMerge(ra, rb)
   }
 
-  /// Joins the nodes that carry the same ORCID iD.
-  mutating func mergeORCIDs() {
+  /// Joins the nodes that carry the same id of `system`. A Scopus or OpenAlex id (a
+  /// database's own disambiguation) does not join clusters with different ORCID iDs
+  /// (the person's own claim); an ORCID iD joins whatever the databases say.
+  mutating func mergeIdentifiers(_ system: AuthorIdentifiers.System) {
     var first: [String: Int] = [:]
     for id in names.indices {
-      guard let orcid = orcids[id] else { continue }
-      if let other = first[orcid] {
-        if mayMerge(other, id) { union(other, id) }
+      guard let value = identifiers[id][system] else { continue }
+      if let other = first[value] {
+        let (ra, rb) = (find(other), find(id))
+        if mayMerge(ra, rb),
+          system == .orcid || !clusterIDs[ra].conflicts(with: clusterIDs[rb], in: [.orcid])
+        {
+          union(ra, rb)
+        }
       } else {
-        first[orcid] = id
+        first[value] = id
       }
     }
   }
@@ -332,24 +399,30 @@ struct ResolverState {
   mutating func mergeSpellings() {
     var byKey: [String: [Int]] = [:]
     for id in names.indices { byKey[keys[id], default: []].append(id) }
-    // A spelling shared by people with different ORCID iDs is contested: its spellings
-    // without an iD join each other but none of those people, and are reported.
+    // A spelling shared by people with different ids of one system (ORCID, Scopus or
+    // OpenAlex) is contested: its spellings without any id join each other but none of
+    // those people, and are reported.
     var contested: [String: [Int]] = [:]
     for id in names.indices {
       guard let group = byKey[keys[id]], group.count > 1, group[0] == id else { continue }
       var tagged: [Int] = []
       for member in group {
         let root = find(member)
-        if !clusterORCIDs[root].isEmpty && !tagged.contains(root) { tagged.append(root) }
+        if !clusterIDs[root].isEmpty && !tagged.contains(root) { tagged.append(root) }
       }
-      if tagged.count > 1 { contested[keys[id]] = tagged }
+      let conflicting = tagged.indices.contains { i in
+        tagged[(i + 1)...].contains {
+          clusterIDs[tagged[i]].conflicts(with: clusterIDs[$0], in: Self.systems)
+        }
+      }
+      if conflicting { contested[keys[id]] = tagged }
     }
     for id in names.indices {
       guard let group = byKey[keys[id]], group.count > 1, group[0] != id else { continue }
       if contested[keys[id]] != nil {
-        guard clusterORCIDs[find(id)].isEmpty else { continue }
+        guard clusterIDs[find(id)].isEmpty else { continue }
         for other in group
-        where other != id && clusterORCIDs[find(other)].isEmpty && mayMerge(other, id) {
+        where other != id && clusterIDs[find(other)].isEmpty && mayMerge(other, id) {
           union(other, id)
           break
         }
@@ -361,7 +434,7 @@ struct ResolverState {
       }
     }
     for id in names.indices {
-      guard let tagged = contested[keys[id]], clusterORCIDs[find(id)].isEmpty,
+      guard let tagged = contested[keys[id]], clusterIDs[find(id)].isEmpty,
         representative(id) == id
       else { continue }
       let candidates = tagged.filter { mayMergeByName($0, id) }
@@ -429,6 +502,7 @@ struct ResolverState {
     }
     var merges: [NameMerge] = []
     var idByNameAndORCID: [String: Int] = [:]
+    var idByNameAndIdentifiers: [String: Int] = [:]
     var personOfPlainName: [String: Int] = [:]
     var peopleByName: [String: Set<Int>] = [:]
     for person in people.indices {
@@ -453,37 +527,51 @@ struct ResolverState {
       }
       people[person].displayName = display
       var variants: [String] = []
-      var personORCIDs: [String] = []
+      var personIDs = Array(repeating: [String](), count: Self.systems.count)
       for id in ids {
         if !variants.contains(names[id]) { variants.append(names[id]) }
-        if let orcid = orcids[id], !personORCIDs.contains(orcid) { personORCIDs.append(orcid) }
+        for (index, system) in Self.systems.enumerated() {
+          if let value = identifiers[id][system], !personIDs[index].contains(value) {
+            personIDs[index].append(value)
+          }
+        }
       }
       people[person].variants = variants
-      people[person].orcids = personORCIDs
+      people[person].orcids = personIDs[0]
+      people[person].scopusIDs = personIDs[1]
+      people[person].openAlexIDs = personIDs[2]
       people[person].occurrences = ids.reduce(0) { $0 + counts[$1] }
-      // The iDs the display spelling itself was given: a variant given one of them is
-      // the same person by ORCID.
-      let displayORCIDs = Set(ids.filter { names[$0] == display }.compactMap { orcids[$0] })
+      // The ids the display spelling itself was given: a variant given one of them is
+      // the same person by that id.
+      let displayIDs = ClusterIdentifiers(ids.filter { names[$0] == display }.map { identifiers[$0] })
       var mergeIndex: [String: Int] = [:]
       for id in ids {
         peopleByName[names[id], default: []].insert(person)
         if let orcid = orcids[id] {
           idByNameAndORCID[Self.nodeKey(names[id], orcid: orcid)] = person
+        }
+        if let key = Self.identifierKey(identifiers[id]) {
+          idByNameAndIdentifiers[names[id] + key] = person
         } else {
           personOfPlainName[names[id]] = person
         }
         guard names[id] != display else { continue }
+        let shared = Self.systems.first { system in
+          identifiers[id][system].map { displayIDs[system].contains($0) } ?? false
+        }
         let why: NameMerge.Reason
-        if pins[id] == nil, let orcid = orcids[id], displayORCIDs.contains(orcid) {
-          why = .sameORCID
+        if pins[id] == nil, let shared {
+          why = Self.mergeReason(shared)
         } else {
           why = reason(
             variant: id, display: displayName, displayKey: displayKey, pinned: pins[id] != nil)
         }
-        // One entry per spelling; an ORCID match is the stronger evidence to list.
+        // One entry per spelling; an id match is the stronger evidence to list (ORCID first).
         if let index = mergeIndex[names[id]] {
-          if why == .sameORCID && merges[index].reason != .aliasTable {
-            merges[index].reason = .sameORCID
+          if Self.strength(why) > Self.strength(merges[index].reason)
+            && merges[index].reason != .aliasTable
+          {
+            merges[index].reason = why
           }
           continue
         }
@@ -502,9 +590,12 @@ struct ResolverState {
       // People with iDs are named with them: two of them may share a display name.
       let displays = candidates.map { candidate -> String in
         let person = people[personByRoot[find(candidate)] ?? 0]
-        return person.orcids.isEmpty
-          ? person.displayName
-          : "\(person.displayName) (ORCID \(person.orcids.joined(separator: ", ")))"
+        for (label, values) in [
+          ("ORCID", person.orcids), ("Scopus", person.scopusIDs), ("OpenAlex", person.openAlexIDs),
+        ] where !values.isEmpty {
+          return "\(person.displayName) (\(label) \(values.joined(separator: ", ")))"
+        }
+        return person.displayName
       }
       var unique: [String] = []
       for display in displays where !unique.contains(display) { unique.append(display) }
@@ -514,7 +605,26 @@ struct ResolverState {
     }
     return NameResolution(
       people: people, merges: merges, ambiguities: ambiguities, idByName: idByName,
-      idByNameAndORCID: idByNameAndORCID)
+      idByNameAndORCID: idByNameAndORCID, idByNameAndIdentifiers: idByNameAndIdentifiers)
+  }
+
+  static func mergeReason(_ system: AuthorIdentifiers.System) -> NameMerge.Reason {
+    switch system {
+    case .orcid: .sameORCID
+    case .scopus: .sameScopusID
+    case .openAlex: .sameOpenAlexID
+    case .researcherID: .sameORCID  // not used by the resolver
+    }
+  }
+
+  /// How strongly a reason ties a variant to its person, among the automatic ones.
+  static func strength(_ reason: NameMerge.Reason) -> Int {
+    switch reason {
+    case .sameORCID: 3
+    case .sameScopusID: 2
+    case .sameOpenAlexID: 1
+    default: 0
+    }
   }
 
   func reason(
@@ -533,6 +643,50 @@ struct ResolverState {
 
   static func nonASCII(_ text: String) -> Int {
     text.unicodeScalars.reduce(0) { $0 + ($1.isASCII ? 0 : 1) }
+  }
+}
+
+/// The identifiers of one cluster of spellings, per system.
+struct ClusterIdentifiers {
+  var orcid: Set<String> = []
+  var scopus: Set<String> = []
+  var openAlex: Set<String> = []
+
+  init(_ ids: AuthorIdentifiers) {
+    self.init([ids])
+  }
+
+  init(_ all: [AuthorIdentifiers]) {
+    for ids in all {
+      if let value = ids.orcid { orcid.insert(value) }
+      if let value = ids.scopusID { scopus.insert(value) }
+      if let value = ids.openAlexID { openAlex.insert(value) }
+    }
+  }
+
+  var isEmpty: Bool { orcid.isEmpty && scopus.isEmpty && openAlex.isEmpty }
+
+  subscript(system: AuthorIdentifiers.System) -> Set<String> {
+    switch system {
+    case .orcid: orcid
+    case .scopus: scopus
+    case .openAlex: openAlex
+    case .researcherID: []
+    }
+  }
+
+  mutating func formUnion(_ other: ClusterIdentifiers) {
+    orcid.formUnion(other.orcid)
+    scopus.formUnion(other.scopus)
+    openAlex.formUnion(other.openAlex)
+  }
+
+  /// True when both clusters carry ids of one of `systems` and those ids differ.
+  func conflicts(with other: ClusterIdentifiers, in systems: [AuthorIdentifiers.System]) -> Bool {
+    systems.contains { system in
+      let (a, b) = (self[system], other[system])
+      return !a.isEmpty && !b.isEmpty && a != b
+    }
   }
 }
 
