@@ -159,6 +159,10 @@ public enum NameNormalizer {
     if commaParts.count == 2, !commaParts[0].isEmpty, !commaParts[1].isEmpty,
       !suffixes.contains(fold(commaParts[1]))
     {
+      // "Lang, XN" (WoS AU): run-together initials, X. N.
+      if let initials = runTogetherInitials(commaParts[1], family: commaParts[0]) {
+        return PersonName(given: initials, family: commaParts[0])
+      }
       return PersonName(given: tokens(commaParts[1]), family: commaParts[0])
     }
     var parts = tokens(cleaned.replacingOccurrences(of: ",", with: " "))
@@ -171,7 +175,7 @@ public enum NameNormalizer {
       return PersonName(given: [], family: parts.first ?? "", suffix: suffix)
     }
     // Vancouver: "deBettencourt MT", "Caffo B." — trailing capitals after one word.
-    if parts.count == 2, !isInitial(parts[0]), isVancouverInitials(last) {
+    if parts.count == 2, !isInitial(parts[0]), isVancouverInitials(last, after: parts[0]) {
       let letters = last.filter { $0.isLetter }.map { "\($0)." }
       return PersonName(given: letters, family: parts[0], suffix: suffix)
     }
@@ -285,6 +289,25 @@ public enum NameNormalizer {
   static let strippedAround = CharacterSet.whitespacesAndNewlines
     .union(CharacterSet(charactersIn: ",;:\"“”‘'()[]{}|/–—-•·"))
 
+  /// Given initials written together without periods in a family-first short form
+  /// ("Lang, XN", "LANG XN", "Lee JD") as "X." "N.", or nil when `given` is not such
+  /// a run.
+  ///
+  /// Two or three capital letters. After a family name in mixed case the capitals mark
+  /// initials (a vowel too: "Smith, JA"; three letters only without one, so that "Bo
+  /// LIU" stays a name). After a family name in capitals, capitals say nothing, and a
+  /// given name always has a vowel: "XN" are initials, "BO" and "LI" are names ("BO LI"
+  /// is Bo Li, not L. I. Bo).
+  static func runTogetherInitials(_ given: String, family: String) -> [String]? {
+    let letters = Array(given)
+    guard (2...3).contains(letters.count), letters.allSatisfy({ $0.isUppercase && $0.isLetter })
+    else { return nil }
+    let familyInCapitals = !family.contains { $0.isLowercase }
+    let hasVowel = letters.contains { "AEIOU".contains($0) }
+    let initials = familyInCapitals ? !hasVowel : letters.count == 2 || !hasVowel
+    return initials ? letters.map { "\($0)." } : nil
+  }
+
   /// Splits on spaces and breaks run-together initials "A.V." into "A." "V.".
   static func tokens(_ text: String) -> [String] {
     text.split(separator: " ").flatMap { token -> [String] in
@@ -302,10 +325,15 @@ public enum NameNormalizer {
     }
   }
 
-  /// "MT", "B.", "AR" after a single family word (Vancouver style).
-  static func isVancouverInitials(_ token: String) -> Bool {
+  /// "MT", "B.", "AR" after a single family word (Vancouver style). When the family word
+  /// is in capitals too ("LANG XN", "BO LI"), capitals say nothing: two or three letters
+  /// are initials only without a vowel (see ``runTogetherInitials(_:family:)``).
+  static func isVancouverInitials(_ token: String, after family: String) -> Bool {
     let characters = Array(token)
-    if (1...2).contains(characters.count), characters.allSatisfy(\.isUppercase) { return true }
+    if characters.count == 1, characters[0].isUppercase { return true }
+    if (2...3).contains(characters.count), characters.allSatisfy(\.isLetter) {
+      return runTogetherInitials(token, family: family) != nil
+    }
     if characters.count == 2 || characters.count == 4 {
       return stride(from: 0, to: characters.count, by: 2).allSatisfy {
         characters[$0].isUppercase && characters[$0 + 1] == "."

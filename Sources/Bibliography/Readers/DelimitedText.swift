@@ -182,7 +182,11 @@ enum ExportedNames {
     }
     guard parts.count >= 2 else { return name }
     let last = parts[0]
-    let first = parts[1]
+    var first = parts[1]
+    // "Lang, XN" (WoS AU) keeps saying initials once in reading order: "X. N. Lang".
+    if let initials = NameNormalizer.runTogetherInitials(first, family: last) {
+      first = initials.joined(separator: " ")
+    }
     let suffix = parts.count > 2 ? parts[2...].joined(separator: " ") : ""
     return [first, last, suffix].filter { !$0.isEmpty }.joined(separator: " ")
   }
