@@ -77,6 +77,15 @@ struct RunTogetherInitialsTests {
     #expect(resolution.merges.contains { $0.variant == "Lang, XN" && $0.reason == .initials })
   }
 
+  @Test("'Xiaona Lang' spells one given name: two initials do not fit it (as 'J. D. Lee' and 'Jason Lee')")
+  func oneGivenNameTwoInitials() {
+    let resolution = PersonResolver().resolve([["Xiaona Lang"], ["Lang, XN"]])
+    #expect(resolution.people.count == 2)
+    #expect(NameNormalizer.matchKey("Lang, XN") == NameNormalizer.matchKey("X. N. Lang"))
+    // One initial does fit.
+    #expect(PersonResolver().resolve([["Xiaona Lang"], ["Lang, X"]]).people.count == 1)
+  }
+
   @Test("ambiguous: two people fit X. N., so 'Lang, XN' is reported, not merged")
   func ambiguous() throws {
     let resolution = PersonResolver().resolve([
