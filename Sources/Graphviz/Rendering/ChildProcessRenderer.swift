@@ -5,7 +5,8 @@ import Foundation
 /// A Graphviz layout cannot be cancelled in-process, takes minutes on large graphs (dot on
 /// 1,000 nodes: 72 s) and `assert()`s abort the whole host (../shared/notes/graphviz.md §5).
 /// In a child process a hang ends at `timeout` and a crash becomes a ``GraphvizError``.
-/// The price is about 20 ms of process start per call and the `graphviz` package (the `dot`
+/// Engines other than `dot` run twice, layout then drawing (``LayoutEngine/roundsLayout``).
+/// The price is about 20 ms of process start per run and the `graphviz` package (the `dot`
 /// executable) at run time. Output is byte-identical to ``GraphvizRenderer`` for a graph
 /// rendered first in a fresh process (and always for dot, neato, sfdp, circo, twopi on named
 /// graphs, as the in-process renderer reseeds before every layout).
@@ -96,12 +97,28 @@ public struct ChildProcessRenderer: Sendable {
 
     let input = directory.appendingPathComponent("input.dot")
     try Data(dot.utf8).write(to: input)
-    let errors = directory.appendingPathComponent("stderr.txt")
-    _ = fileManager.createFile(atPath: errors.path, contents: nil)
-    let errorHandle = try FileHandle(forWritingTo: errors)
-    defer { try? errorHandle.close() }
+    let seconds =
+      Double(timeout.components.seconds)
+      + Double(timeout.components.attoseconds) / 1e18
+    let deadline = DispatchTime.now() + seconds
 
-    var arguments = ["-K" + engine.rawValue]
+    // Every engine but dot: lay out to DOT text first (positions to 5 significant digits), then
+    // draw from those positions (nop2), so that the last bits of the layout, which differ
+    // from one process to the next, never reach the output (see `LayoutEngine.roundsLayout`).
+    var source = input
+    var drawingEngine = engine.rawValue
+    var warnings: [String] = []
+    if engine.roundsLayout {
+      let layout = directory.appendingPathComponent("layout.dot")
+      warnings += try launch(
+        ["-K" + engine.rawValue, "-Tdot", "-o", layout.path, input.path], engine: engine,
+        deadline: deadline, errors: directory.appendingPathComponent("layout-stderr.txt"))
+      source = layout
+      drawingEngine = "nop2"
+    }
+
+    // -G: a layout= attribute in the text (the sanitizer writes one) would win over -K.
+    var arguments = ["-K" + drawingEngine] + (engine.roundsLayout ? ["-Glayout=nop2"] : [])
     var unique: [RenderFormat] = []
     for format in formats where !unique.contains(format) { unique.append(format) }
     for format in unique {
@@ -110,7 +127,37 @@ public struct ChildProcessRenderer: Sendable {
         directory.appendingPathComponent("output." + format.fileExtension).path,
       ]
     }
-    arguments.append(input.path)
+    arguments.append(source.path)
+    for warning in try launch(
+      arguments, engine: engine, deadline: deadline,
+      errors: directory.appendingPathComponent("stderr.txt"))
+    where !warnings.contains(warning) {
+      warnings.append(warning)
+    }
+
+    var outputs: [RenderFormat: [UInt8]] = [:]
+    for format in unique {
+      let file = directory.appendingPathComponent("output." + format.fileExtension)
+      guard let data = fileManager.contents(atPath: file.path) else {
+        throw GraphvizError(
+          stage: .render, message: "dot wrote no \(format.rawValue) output", warnings: warnings)
+      }
+      outputs[format] = [UInt8](data)
+    }
+    return RenderResult(outputs: outputs, warnings: warnings)
+  }
+
+  /// Runs `dot` with `arguments` until it exits or `deadline` passes.
+  ///
+  /// - Returns: The warnings it wrote to stderr.
+  /// - Throws: `GraphvizError` with stage `.timeout`, `.childProcess` or `.parse`.
+  private func launch(
+    _ arguments: [String], engine: LayoutEngine, deadline: DispatchTime, errors: URL
+  ) throws -> [String] {
+    let fileManager = FileManager.default
+    _ = fileManager.createFile(atPath: errors.path, contents: nil)
+    let errorHandle = try FileHandle(forWritingTo: errors)
+    defer { try? errorHandle.close() }
 
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
@@ -122,10 +169,7 @@ public struct ChildProcessRenderer: Sendable {
     process.terminationHandler = { _ in finished.signal() }
     try process.run()
 
-    let seconds =
-      Double(timeout.components.seconds)
-      + Double(timeout.components.attoseconds) / 1e18
-    if finished.wait(timeout: .now() + seconds) == .timedOut {
+    if finished.wait(timeout: deadline) == .timedOut {
       process.terminate()  // SIGTERM, then SIGKILL if it does not stop within a second
       if finished.wait(timeout: .now() + 1) == .timedOut {
         kill(process.processIdentifier, SIGKILL)
@@ -159,15 +203,6 @@ public struct ChildProcessRenderer: Sendable {
         message: message.isEmpty ? "dot exited with status \(process.terminationStatus)" : message,
         warnings: warnings)
     }
-    var outputs: [RenderFormat: [UInt8]] = [:]
-    for format in unique {
-      let file = directory.appendingPathComponent("output." + format.fileExtension)
-      guard let data = fileManager.contents(atPath: file.path) else {
-        throw GraphvizError(
-          stage: .render, message: "dot wrote no \(format.rawValue) output", warnings: warnings)
-      }
-      outputs[format] = [UInt8](data)
-    }
-    return RenderResult(outputs: outputs, warnings: warnings)
+    return warnings
   }
 }

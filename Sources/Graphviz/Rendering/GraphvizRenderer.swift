@@ -35,7 +35,9 @@ private func captureGraphvizMessage(_ fragment: UnsafeMutablePointer<CChar>?) ->
 ///
 /// Layouts are reproducible: the C random generators are reseeded before each layout, so
 /// dot, neato, sfdp, circo and twopi give byte-identical output on every call and match the
-/// `dot` CLI. fdp is not reproducible within a process.
+/// `dot` CLI. fdp is not reproducible within a process. Engines other than `dot` draw from
+/// their layout rounded as DOT text prints it (``LayoutEngine/roundsLayout``), so the output is also
+/// the same from one process to the next.
 public enum GraphvizRenderer {
   // MARK: Rendering
 
@@ -120,20 +122,59 @@ public enum GraphvizRenderer {
         throw failure(.layout, fallback: "layout with \(engineName) reported an error")
       }
       var outputs: [RenderFormat: [UInt8]] = [:]
-      for (format, device) in devices where outputs[format] == nil {
-        var buffer: UnsafeMutablePointer<CChar>? = nil
-        var length: UInt32 = 0
-        let rc = gvRenderData(context, graph, device, &buffer, &length)
-        // On failure the buffer may still be allocated (a 0-length one): always free it.
-        defer { if let buffer { gvFreeRenderData(buffer) } }
-        guard rc == 0, let buffer else {
-          throw failure(.render, fallback: "rendering \(device) failed")
+      if engine.roundsLayout {
+        // Draw from the layout written as DOT text (5 significant digits): the last bits of a neato, fdp
+        // or sfdp layout differ between processes and would reach the PDF (see
+        // `LayoutEngine.roundsLayout`). Same steps as `dot -Kneato -Tdot | dot -Knop2`.
+        let positioned = try renderedText(context, graph, device: "dot")
+        cgraphviz_reset_scanner()
+        guard let drawing = agmemread(positioned) else {
+          throw failure(.render, fallback: "reading the laid-out graph failed")
         }
-        // The length is exact (PNG and PDF contain NULs; never strlen).
-        outputs[format] = Array(UnsafeRawBufferPointer(start: buffer, count: Int(length)))
+        defer { agclose(drawing) }
+        // A layout= attribute (the sanitizer writes one) would win over the engine name.
+        _ = mutableCString("layout") { name in
+          mutableCString("nop2") { value in
+            mutableCString("") { agsafeset(drawing, name, value, $0) }
+          }
+        }
+        guard gvLayout(context, drawing, "nop2") == 0 else {
+          throw failure(.layout, fallback: "drawing the laid-out graph (nop2) failed")
+        }
+        defer { gvFreeLayout(context, drawing) }
+        for (format, device) in devices where outputs[format] == nil {
+          outputs[format] = try renderedBytes(context, drawing, device: device)
+        }
+      } else {
+        for (format, device) in devices where outputs[format] == nil {
+          outputs[format] = try renderedBytes(context, graph, device: device)
+        }
       }
       return RenderResult(outputs: outputs, warnings: messages().warnings, removals: removals)
     }
+  }
+
+  /// One device's output of a laid-out graph.
+  private static func renderedBytes(
+    _ context: OpaquePointer, _ graph: UnsafeMutablePointer<Agraph_t>, device: String
+  ) throws(GraphvizError) -> [UInt8] {
+    var buffer: UnsafeMutablePointer<CChar>? = nil
+    var length: UInt32 = 0
+    let rc = gvRenderData(context, graph, device, &buffer, &length)
+    // On failure the buffer may still be allocated (a 0-length one): always free it.
+    defer { if let buffer { gvFreeRenderData(buffer) } }
+    guard rc == 0, let buffer else {
+      throw failure(.render, fallback: "rendering \(device) failed")
+    }
+    // The length is exact (PNG and PDF contain NULs; never strlen).
+    return Array(UnsafeRawBufferPointer(start: buffer, count: Int(length)))
+  }
+
+  private static func renderedText(
+    _ context: OpaquePointer, _ graph: UnsafeMutablePointer<Agraph_t>, device: String
+  ) throws(GraphvizError) -> String {
+    let bytes = try renderedBytes(context, graph, device: device)
+    return String(decoding: bytes, as: UTF8.self)
   }
 
   // MARK: Parsing only

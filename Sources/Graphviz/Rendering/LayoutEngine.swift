@@ -72,3 +72,26 @@ extension LayoutEngine {
     max(nodeCount, Int((Double(max(edgeCount, 0)) / 3.5).rounded(.up)))
   }
 }
+
+extension LayoutEngine {
+  /// Whether a render lays out first, writes the positions as DOT text (5 significant
+  /// digits: 0.01 pt below 1,000 pt) and draws from that text (`nop2`) instead of drawing
+  /// straight from the layout. True for every engine but `dot` (the others all run overlap
+  /// removal when asked to).
+  ///
+  /// With Graphviz 2.42, positions differ in their last bits from one process to the next
+  /// when prism overlap removal runs (`overlap=prism`, sfdp's default). Measured on the ego
+  /// network of `Data/` through libgvc: 6 processes gave 6 different layouts, a few units in
+  /// the last place apart; `overlap=true`, `scale`, `voronoi` and `prism0` gave one; prism
+  /// without labels gave one with ASLR off (`setarch -R`) and several with it on, so the
+  /// smoother depends on heap addresses. SVG (2 decimals) and PNG hide this. PDF does not:
+  /// cairo writes many coordinates that are exact binary fractions (227.1796875) with `%f`
+  /// or `%.3f`, and one ulp decides between 227.179687 and 227.179688. Drawing from the
+  /// printed layout removes the noise (it survives only in a coordinate within a few ulps of
+  /// a printing boundary). The price: a second `dot` run in ``ChildProcessRenderer``, and
+  /// `nop2` computes the bounding box from the drawing, so a figure with a graph label can be
+  /// a few points shorter than one drawn straight from the layout (4 pt on the ego network).
+  public var roundsLayout: Bool {
+    self != .dot
+  }
+}
