@@ -70,6 +70,22 @@ extension Graph {
     let sources = plan?.sources ?? Array(0..<n)
     let raw = _withCSR(distance: distance) { csr in
       if let plan {
+        // Each component's nodes, contiguous, and its volume (for bottom-up BFS steps).
+        let (labels, sizes) = _componentLabels()
+        var start = [Int](repeating: 0, count: sizes.count + 1)
+        for c in sizes.indices { start[c + 1] = start[c] + sizes[c] }
+        var fill = start
+        var members = [Int32](repeating: 0, count: n)
+        var volume = [Int](repeating: 0, count: sizes.count)
+        for v in 0..<n {
+          let c = labels[v]
+          members[fill[c]] = Int32(truncatingIfNeeded: v)
+          fill[c] += 1
+          volume[c] += csr.offsets[v + 1] - csr.offsets[v]
+        }
+        let componentMembers = members
+        let componentStart = start
+        let componentVolume = volume
         return _Blocks.sum(
           itemCount: sources.count, length: n, workers: workers,
           makeScratch: { _BrandesScratch(nodeCount: n) }
@@ -77,7 +93,12 @@ extension Graph {
           partial.withUnsafeMutableBufferPointer { out in
             for item in items {
               let s = sources[item]
-              scratch.search(csr, from: s)
+              let c = labels[s]
+              componentMembers.withUnsafeBufferPointer { all in
+                scratch.search(
+                  csr, from: s, component: UnsafeBufferPointer(rebasing: all[componentStart[c]..<componentStart[c + 1]]),
+                  componentVolume: componentVolume[c])
+              }
               out[s] += plan.leaves[s] * Double(scratch.orderCount - 2)
               scratch.accumulate(csr, scale: plan.multiplicity[s], into: out)
             }

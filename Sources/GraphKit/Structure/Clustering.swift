@@ -106,27 +106,65 @@ extension Graph {
       }
       forwardOffsets[v + 1] = forward.count
     }
-    var mark = [Int](repeating: -1, count: n)
-    var markWeight = [Double](repeating: 0, count: n)
     var sum = [Double](repeating: 0, count: n)
-    for v in 0..<n {
-      let rowV = forwardOffsets[v]..<forwardOffsets[v + 1]
-      for i in rowV {
-        mark[Int(forward[i])] = v
-        markWeight[Int(forward[i])] = forwardWeight[i]
-      }
-      for i in rowV {
-        let u = Int(forward[i])
-        let wvu = forwardWeight[i]
-        for k in forwardOffsets[u]..<forwardOffsets[u + 1] {
-          let w = Int(forward[k])
-          guard mark[w] == v else { continue }
-          let term = weighted ? (wvu * forwardWeight[k] * markWeight[w]).cubeRoot : 1
-          sum[v] += 2 * term
-          sum[u] += 2 * term
-          sum[w] += 2 * term
+    if weighted {
+      var mark = [Int](repeating: -1, count: n)
+      var markWeight = [Double](repeating: 0, count: n)
+      for v in 0..<n {
+        let rowV = forwardOffsets[v]..<forwardOffsets[v + 1]
+        for i in rowV {
+          mark[Int(forward[i])] = v
+          markWeight[Int(forward[i])] = forwardWeight[i]
+        }
+        for i in rowV {
+          let u = Int(forward[i])
+          let wvu = forwardWeight[i]
+          for k in forwardOffsets[u]..<forwardOffsets[u + 1] {
+            let w = Int(forward[k])
+            guard mark[w] == v else { continue }
+            let term = (wvu * forwardWeight[k] * markWeight[w]).cubeRoot
+            sum[v] += 2 * term
+            sum[u] += 2 * term
+            sum[w] += 2 * term
+          }
         }
       }
+    } else {
+      // Unweighted: integer counts over raw buffers (the hot loop of transitivity and
+      // average clustering; no bounds checks, 4-byte marks).
+      var count = [Int](repeating: 0, count: n)
+      var mark = [Int32](repeating: -1, count: n)
+      forwardOffsets.withUnsafeBufferPointer { off in
+        forward.withUnsafeBufferPointer { fwd in
+          mark.withUnsafeMutableBufferPointer { mark in
+            count.withUnsafeMutableBufferPointer { count in
+              for v in 0..<n {
+                let start = off[v]
+                let end = off[v &+ 1]
+                if end &- start < 2 { continue }
+                let tag = Int32(truncatingIfNeeded: v)
+                for i in start..<end { mark[Int(fwd[i])] = tag }
+                var found = 0
+                for i in start..<end {
+                  let u = Int(fwd[i])
+                  var atU = 0
+                  for k in off[u]..<off[u &+ 1] {
+                    let w = Int(fwd[k])
+                    if mark[w] == tag {
+                      atU &+= 1
+                      count[w] &+= 1
+                    }
+                  }
+                  count[u] &+= atU
+                  found &+= atU
+                }
+                count[v] &+= found
+              }
+            }
+          }
+        }
+      }
+      for v in 0..<n { sum[v] = 2 * Double(count[v]) }
     }
     return (0..<n).map { (degree[$0], sum[$0]) }
   }
