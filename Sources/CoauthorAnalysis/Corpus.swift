@@ -290,7 +290,7 @@ extension Corpus {
           diagnostics.append(
             Diagnostic(
               .warning, at: document.collaborators[0].location,
-              "collaborator counts without an owner: give the file's owner in manifest.json"))
+              "collaborator counts without an owner: give the file's owner (--owner, or `owner` in manifest.json)"))
         }
         continue
       }

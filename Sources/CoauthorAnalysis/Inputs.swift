@@ -40,9 +40,13 @@ public enum Inputs {
   }
 
   /// Loads the files as one network.
+  ///
+  /// - Parameter owner: Whose documents the sources are (a homepage's collaborator line
+  ///   links its names to this person; a CV's owner is recognised in every entry), as
+  ///   `owner` in a data folder's manifest; nil when they are nobody's in particular.
   public static func network(
     files: [String], type: NetworkType = .coauthor, weighting: Weighting = .count,
-    maxAuthors: Int? = 25, aliasFile: String? = nil
+    maxAuthors: Int? = 25, aliasFile: String? = nil, owner: String? = nil
   ) throws(InputError) -> LoadedNetwork {
     guard !files.isEmpty else { throw InputError("no input files") }
     var graphFiles: [String] = []
@@ -69,7 +73,7 @@ public enum Inputs {
       }
     }
     let corpus = try Corpus.load(
-      sources: sourceFiles.map { ManifestSource(file: $0, owner: nil, format: nil) },
+      sources: sourceFiles.map { ManifestSource(file: $0, owner: owner, format: nil) },
       aliasFile: aliasFile)
     let problems = corpus.diagnostics.map(\.description)
     switch type {

@@ -138,6 +138,27 @@ struct CLITests {
     #expect(outcome.stderr.contains("owner"))
   }
 
+  @Test("--owner links a homepage's collaborator line to its owner: 56 edges, 128 joint works")
+  func networkOwner() throws {
+    let outcome = try Self.run([
+      "network", "Data/allen-zhu-homepage.txt", "--owner", "Zeyuan Allen-Zhu", "--format", "csv",
+    ])
+    #expect(outcome.status == 0, "\(outcome.stderr)")
+    #expect(!outcome.stderr.contains("without an owner"))
+    let rows = outcome.stdout.split(separator: "\n").dropFirst().map { $0.split(separator: ",") }
+    #expect(rows.count == 56)
+    #expect(rows.allSatisfy { $0.first == "Zeyuan Allen-Zhu" })
+    #expect(rows.compactMap { $0.last.flatMap { Double($0) } }.reduce(0, +) == 128)
+    // Without it the line cannot be linked, and the message says how to fix that.
+    let bare = try Self.run(["network", "Data/allen-zhu-homepage.txt", "--format", "csv"])
+    #expect(bare.stderr.contains("--owner"))
+    let metrics = try Self.run([
+      "metrics", "Data/allen-zhu-homepage.txt", "--owner", "Zeyuan Allen-Zhu", "--format", "csv",
+    ])
+    #expect(metrics.status == 0, "\(metrics.stderr)")
+    #expect(metrics.stdout.contains("Zeyuan Allen-Zhu"))
+  }
+
   @Test("a missing data folder is a one-line error and a non-zero exit")
   func missingData() throws {
     let outcome = try Self.run(["run", "--data", "/nonexistent/coauthor-data", "--output", "/tmp/x"])

@@ -41,6 +41,8 @@ struct Communities: ParsableCommand {
   @Option(name: .shortAndLong, help: "Write to this file instead of stdout.")
   var output: String?
 
+  @OptionGroup var ownership: OwnerOption
+
   @OptionGroup var input: InputOptions
 
   func validate() throws {
@@ -49,7 +51,7 @@ struct Communities: ParsableCommand {
   }
 
   func run() throws {
-    let loaded = try Inputs.network(files: files, weighting: weighting)
+    let loaded = try Inputs.network(files: files, weighting: weighting, owner: ownership.owner)
     for line in loaded.problems { Console.error(line) }
     if input.strict, !loaded.problems.isEmpty {
       throw ValidationError("\(loaded.problems.count) input problem(s); failing because of --strict")

@@ -33,10 +33,12 @@ struct Metrics: ParsableCommand {
   @Option(name: .shortAndLong, help: "Write to this file instead of stdout.")
   var output: String?
 
+  @OptionGroup var ownership: OwnerOption
+
   @OptionGroup var input: InputOptions
 
   func run() throws {
-    let loaded = try Inputs.network(files: files, weighting: weighting)
+    let loaded = try Inputs.network(files: files, weighting: weighting, owner: ownership.owner)
     for line in loaded.problems { Console.error(line) }
     if input.strict, !loaded.problems.isEmpty {
       throw ValidationError("\(loaded.problems.count) input problem(s); failing because of --strict")

@@ -34,12 +34,14 @@ struct Network: ParsableCommand {
   @Option(name: .shortAndLong, help: "Write to this file instead of stdout.")
   var output: String?
 
+  @OptionGroup var ownership: OwnerOption
+
   @OptionGroup var input: InputOptions
 
   func run() throws {
     let loaded = try Inputs.network(
       files: files, type: type, weighting: weighting,
-      maxAuthors: maxAuthors > 0 ? maxAuthors : nil, aliasFile: aliases)
+      maxAuthors: maxAuthors > 0 ? maxAuthors : nil, aliasFile: aliases, owner: ownership.owner)
     for line in loaded.problems { Console.error(line) }
     if input.strict, !loaded.problems.isEmpty {
       throw ValidationError("\(loaded.problems.count) input problem(s); failing because of --strict")

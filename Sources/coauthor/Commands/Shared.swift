@@ -10,6 +10,13 @@ struct InputOptions: ParsableArguments {
   var strict = false
 }
 
+/// `--owner`, for commands that build a network from sources given on the command line
+/// (`coauthor run` takes owners from the data folder's manifest instead).
+struct OwnerOption: ParsableArguments {
+  @Option(help: "Whose documents the sources are: a homepage's collaborator line links its names to this person (as `owner` in a data folder's manifest).")
+  var owner: String?
+}
+
 enum Console {
   static func error(_ line: String) {
     FileHandle.standardError.write(Data((line + "\n").utf8))
