@@ -41,7 +41,7 @@ let package = Package(
     .target(
       name: "CoauthorAnalysis",
       dependencies: [
-        "GraphKit", "Bibliography", "Graphviz",
+        "GraphKit", "Bibliography", "Graphviz", "GzipSupport",
         .product(name: "OrderedCollections", package: "swift-collections"),
         .product(name: "Crypto", package: "swift-crypto"),
       ]),

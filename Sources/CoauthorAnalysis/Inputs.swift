@@ -1,6 +1,7 @@
 import Bibliography
 import Foundation
 import GraphKit
+import GzipSupport
 
 /// Which network to build from bibliographic sources.
 public enum NetworkType: String, Sendable, Hashable, CaseIterable, Codable {
@@ -34,9 +35,16 @@ public enum Inputs {
     } catch {
       throw InputError("\(path): cannot read file: \(error.localizedDescription)")
     }
-    if data.starts(with: [0x1F, 0x8B]) { return true }  // gzip: SNAP downloads
-    let text = TextDecoding.decode(data).text
-    return FormatDetector.detect(text, fileName: path) == nil
+    // Compressed files (SNAP downloads, .bib.gz exports) are told by what is inside;
+    // damage is reported by whichever reader then reads the file.
+    var content = data
+    var name = path
+    if Gzip.isCompressed(data) {
+      content = Data(Gzip.inflate([UInt8](data)).bytes)
+      if name.lowercased().hasSuffix(".gz") { name = String(name.dropLast(3)) }
+    }
+    let text = TextDecoding.decode(content).text
+    return FormatDetector.detect(text, fileName: name) == nil
   }
 
   /// Loads the files as one network.

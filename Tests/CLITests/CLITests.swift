@@ -159,6 +159,33 @@ struct CLITests {
     #expect(metrics.stdout.contains("Zeyuan Allen-Zhu"))
   }
 
+  @Test("gzip on the command line: a .bib.gz is a source, a .txt.gz edge list a plain graph")
+  func gzipInputs() throws {
+    let folder = try Self.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let bib = """
+      @article{a, author = {Ann Smith and Bo Jones}, title = {One}, year = {2020}}
+      @article{b, author = {Ann Smith and Cy Lee}, title = {Two}, year = {2021}}
+      """
+    let edges = "# SNAP-style\n1\t2\n2\t3\n3\t4\n"
+    for (name, text) in [("refs.bib", bib), ("graph.txt", edges)] {
+      try Data(text.utf8).write(to: folder.appendingPathComponent(name))
+      let gzip = Process()
+      gzip.executableURL = URL(fileURLWithPath: "/bin/gzip")
+      gzip.arguments = ["-n", folder.appendingPathComponent(name).path]
+      try gzip.run()
+      gzip.waitUntilExit()
+      #expect(gzip.terminationStatus == 0)
+    }
+    let sources = try Self.run(["network", "refs.bib.gz", "--format", "csv"], in: folder)
+    #expect(sources.status == 0, "\(sources.stderr)")
+    let rows = Set(sources.stdout.split(separator: "\n").dropFirst().map(String.init))
+    #expect(rows == ["Ann Smith,Bo Jones,1", "Ann Smith,Cy Lee,1"])
+    let graph = try Self.run(["network", "graph.txt.gz", "--format", "csv"], in: folder)
+    #expect(graph.status == 0, "\(graph.stderr)")
+    #expect(graph.stdout.split(separator: "\n").count == 4)
+  }
+
   @Test("a missing data folder is a one-line error and a non-zero exit")
   func missingData() throws {
     let outcome = try Self.run(["run", "--data", "/nonexistent/coauthor-data", "--output", "/tmp/x"])
