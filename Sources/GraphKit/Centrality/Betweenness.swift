@@ -70,22 +70,13 @@ extension Graph {
     let sources = plan?.sources ?? Array(0..<n)
     let raw = _withCSR(distance: distance) { csr in
       if let plan {
-        // Each component's nodes, contiguous, and its volume (for bottom-up BFS steps).
-        let (labels, sizes) = _componentLabels()
-        var start = [Int](repeating: 0, count: sizes.count + 1)
-        for c in sizes.indices { start[c + 1] = start[c] + sizes[c] }
-        var fill = start
-        var members = [Int32](repeating: 0, count: n)
-        var volume = [Int](repeating: 0, count: sizes.count)
-        for v in 0..<n {
-          let c = labels[v]
-          members[fill[c]] = Int32(truncatingIfNeeded: v)
-          fill[c] += 1
-          volume[c] += csr.offsets[v + 1] - csr.offsets[v]
+        // Each component's nodes and volume (for bottom-up BFS steps).
+        let components = connectedComponents()
+        let label = components.membership
+        let members = components.communities.map { $0.map { Int32(truncatingIfNeeded: $0) } }
+        let volume = components.communities.map { nodes in
+          nodes.reduce(0) { $0 + csr.offsets[$1 + 1] - csr.offsets[$1] }
         }
-        let componentMembers = members
-        let componentStart = start
-        let componentVolume = volume
         return _Blocks.sum(
           itemCount: sources.count, length: n, workers: workers,
           makeScratch: { _BrandesScratch(nodeCount: n) }
@@ -93,11 +84,9 @@ extension Graph {
           partial.withUnsafeMutableBufferPointer { out in
             for item in items {
               let s = sources[item]
-              let c = labels[s]
-              componentMembers.withUnsafeBufferPointer { all in
-                scratch.search(
-                  csr, from: s, component: UnsafeBufferPointer(rebasing: all[componentStart[c]..<componentStart[c + 1]]),
-                  componentVolume: componentVolume[c])
+              let c = label[s]
+              members[c].withUnsafeBufferPointer { component in
+                scratch.search(csr, from: s, component: component, componentVolume: volume[c])
               }
               out[s] += plan.leaves[s] * Double(scratch.orderCount - 2)
               scratch.accumulate(csr, scale: plan.multiplicity[s], into: out)
