@@ -97,13 +97,10 @@ extension Publication {
       if byPosition {
         target = index
       } else {
-        let key = NameNormalizer.matchKey(name)
-        let exact = myKeys.indices.filter { myKeys[$0] == key }
-        let agreeing = mine.indices.filter { mine[$0].agrees(with: theirs[index]) }
-        if exact.count == 1 {
-          target = exact[0]
-        } else if exact.isEmpty, agreeing.count == 1 {
-          target = agreeing[0]
+        if let found = NameForm.index(
+          of: NameNormalizer.matchKey(name), theirs[index], keys: myKeys, forms: mine)
+        {
+          target = found
         } else {
           issues.append(.unplaced(author: name, identifiers: known))
           continue
@@ -133,6 +130,26 @@ extension Publication {
 }
 
 extension NameForm {
+  /// The one author of a list that a name denotes: the author with the same match key
+  /// when exactly one has it, else the one author whose name ``agrees(with:)``; nil
+  /// when none or several fit. Pairs the listings of one paper and places the ids
+  /// an export lists by name (WoS `OI`/`RI`).
+  static func index(of key: String, _ form: NameForm, keys: [String], forms: [NameForm]) -> Int? {
+    let exact = keys.indices.filter { keys[$0] == key }
+    if exact.count == 1 { return exact[0] }
+    guard exact.isEmpty else { return nil }
+    let agreeing = forms.indices.filter { forms[$0].agrees(with: form) }
+    return agreeing.count == 1 ? agreeing[0] : nil
+  }
+
+  /// ``index(of:_:keys:forms:)`` for names as written.
+  static func index(of name: String, in authors: [String]) -> Int? {
+    index(
+      of: NameNormalizer.matchKey(name), NameForm(NameNormalizer.parse(name)),
+      keys: authors.map(NameNormalizer.matchKey),
+      forms: authors.map { NameForm(NameNormalizer.parse($0)) })
+  }
+
   /// True when two names can be the same person's within one author list: the same
   /// family name, and each given name present in both agrees ("J." with "Jason", "D."
   /// with "D."). Weaker than ``refines(_:)``: used only to pair up two listings of one paper.

@@ -68,39 +68,10 @@ enum AuthorIdentifierFields {
   }
 
   /// The index of the author `name` ("Family, Given" or reading order) denotes, or nil
-  /// when none or several fit. An author fits when the family names agree (case,
-  /// diacritics, spaces and hyphens ignored: "Orduña Malea" = "Orduna-Malea") and the
-  /// first given names agree or one is the other's initial; an exact match of all
-  /// given names wins over other fits.
+  /// when none or several fit: the same rule that pairs two listings of one paper
+  /// (``NameForm/index(of:in:)``).
   static func authorIndex(of name: String, in authors: [String]) -> Int? {
-    func compact(_ text: String) -> String { NameNormalizer.fold(text).filter { $0 != " " } }
-    let person = NameNormalizer.parse(name)
-    let family = compact(person.family)
-    let given = person.given.map(compact)
-    var fits: [Int] = []
-    var exact: [Int] = []
-    for (index, author) in authors.enumerated() {
-      let other = NameNormalizer.parse(author)
-      guard compact(other.family) == family else { continue }
-      let otherGiven = other.given.map(compact)
-      if otherGiven == given {
-        exact.append(index)
-        fits.append(index)
-        continue
-      }
-      guard let a = given.first, let b = otherGiven.first, !a.isEmpty, !b.isEmpty else {
-        continue
-      }
-      let aInitial = person.isInitial(at: 0)
-      let bInitial = other.isInitial(at: 0)
-      if a == b || (aInitial && b.hasPrefix(a)) || (bInitial && a.hasPrefix(b))
-        || (aInitial && bInitial && (a.hasPrefix(b) || b.hasPrefix(a)))
-      {
-        fits.append(index)
-      }
-    }
-    if exact.count == 1 { return exact[0] }
-    return fits.count == 1 ? fits[0] : nil
+    NameForm.index(of: name, in: authors)
   }
 
   /// Which identifier a name-mapped list carries.
