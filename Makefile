@@ -12,9 +12,9 @@ OUTPUT  ?= Output
 all: build
 
 deps:
-	@pkg-config --exists libgvc && [ -f /usr/include/zlib.h ] || { \
-	  echo "installing libgraphviz-dev, graphviz and zlib1g-dev"; \
-	  $(APT) update -qq && $(APT) install -y -qq libgraphviz-dev graphviz zlib1g-dev pkg-config; }
+	@pkg-config --exists libgvc && [ -f /usr/include/zlib.h ] && [ -x /usr/bin/pdftotext ] || { \
+	  echo "installing libgraphviz-dev, graphviz, zlib1g-dev and poppler-utils (pdftotext)"; \
+	  $(APT) update -qq && $(APT) install -y -qq libgraphviz-dev graphviz zlib1g-dev pkg-config poppler-utils; }
 
 build: deps
 	$(SWIFT) build
@@ -24,6 +24,9 @@ release: deps
 
 test: deps
 	$(SWIFT) test
+	@python3 -c "import networkx, igraph, lxml" 2>/dev/null || { \
+	  echo "installing networkx, igraph and lxml for the interop check"; \
+	  python3 -m pip install -q networkx igraph lxml || true; }
 	@if python3 -c "import networkx" 2>/dev/null; then \
 	  python3 Tests/Interop/check_exports.py $$($(SWIFT) build --show-bin-path)/coauthor; \
 	else echo "interop check skipped: python3 with networkx not found (pip install networkx)"; fi
@@ -111,3 +114,64 @@ sanitize: deps
 
 clean:
 	rm -rf .build .build-fuzz .build-tsan .build-asan
+
+# ---- Spark (spark/; see spark/README.md) ------------------------------------------------
+# `make spark-network INPUT=... OUTPUT=...` runs the PySpark job on local[*]; `make
+# spark-test` compares it with the Swift tool on the OpenAlex CSV export (skipped with a
+# reason when no Java runtime is found); `make spark-deps` installs pyspark when missing.
+SPARK_PYTHON  ?= python3
+SPARK_MASTER  ?= local[*]
+SPARK_MEMORY  ?= 2g
+SPARK_ARGS    ?=
+SPARK_CSV     ?= $(SHARED)/corpora/biblium/openalex_dataset.csv.gz
+
+.PHONY: spark-deps spark-network spark-test
+
+spark-deps:
+	@command -v java >/dev/null 2>&1 || [ -x "$$JAVA_HOME/bin/java" ] || { echo "installing openjdk-17-jre-headless"; \
+	  $(APT) update -qq && $(APT) install -y -qq openjdk-17-jre-headless || true; }
+	@$(SPARK_PYTHON) -c "import pyspark" 2>/dev/null || { echo "installing pyspark"; \
+	  $(SPARK_PYTHON) -m pip install --quiet pyspark; }
+	@$(SPARK_PYTHON) -c "import networkx" 2>/dev/null || $(SPARK_PYTHON) -m pip install --quiet networkx
+
+spark-network: spark-deps
+	@[ -n "$(INPUT)" ] && [ -n "$(OUTPUT)" ] || { echo "usage: make spark-network INPUT=works.jsonl.gz|folder|export.csv.gz OUTPUT=folder [SPARK_ARGS='--weighting fractional ...']"; exit 64; }
+	$(SPARK_PYTHON) spark/coauthor_network.py $(INPUT) --output $(OUTPUT) \
+	  --master '$(SPARK_MASTER)' --driver-memory $(SPARK_MEMORY) $(SPARK_ARGS)
+
+spark-test: spark-deps
+	@if ! command -v java >/dev/null 2>&1 && [ ! -x "$$JAVA_HOME/bin/java" ]; then \
+	  echo "spark test skipped: no Java runtime found (java not on PATH, JAVA_HOME unset); apt-get could not install openjdk-17-jre-headless"; \
+	else $(MAKE) --no-print-directory build && \
+	  $(SPARK_PYTHON) spark/tests/test_same_network.py $$($(SWIFT) build --show-bin-path)/coauthor $(SPARK_CSV); fi
+# ---- end Spark --------------------------------------------------------------------------
+
+# --- browser check of report.html (Tests/Browser) ---------------------------------------
+# `make test` also opens the HTML report in real headless Chromium (Debian chromium and the
+# system chromedriver, never a downloaded one) through selenium: loads without console
+# errors, search, zoom/pan, hover card, ego network, sorting, timeline, CSP, screenshots.
+.PHONY: browser-deps browser-check
+browser-deps:
+	@[ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] || { \
+	  echo "installing chromium and chromium-driver"; \
+	  $(APT) update -qq && $(APT) install -y -qq chromium chromium-driver; }
+	@python3 -c "import selenium" 2>/dev/null || python3 -m pip install -q selenium
+
+browser-check: deps browser-deps
+	$(SWIFT) build --product coauthor
+	python3 Tests/Browser/check_report.py $$($(SWIFT) build --show-bin-path)/coauthor --data $(DATA)
+
+test: browser-check
+# --- end of the browser check ------------------------------------------------------------
+
+# ---- stress (issue 15): resource cases under a memory and a time limit ---------------------
+# The gzip bomb, a 100,000-author paper, a 1,000,000-name homepage line and a 1 GiB line, each
+# generated into a temporary folder and run by the release `coauthor` under `ulimit -v`
+# (STRESS_MEMORY_KB, default 3 GiB) and `timeout` (STRESS_SECONDS, default 300 s); a case
+# passes on a clean exit (0 or 1 with its diagnostic, never a signal). Prints `N passed,
+# M failed`. Not part of `make test`: see Benchmarks/stress.sh for what it runs and
+# docs/reliability-limits.md for the time it takes.
+.PHONY: stress
+stress: release
+	Benchmarks/stress.sh "$$($(SWIFT) build -c release --show-bin-path)/coauthor"
+# ---- end stress -----------------------------------------------------------------------------

@@ -8,14 +8,25 @@ func checksum(_ values: [Double]) -> String {
   return "sum=\(sum) max=\(top)"
 }
 
+/// Checksum, iterations and residual of an iterative method.
+func iterative(_ run: () throws -> IterativeScores) -> String {
+  do {
+    let r = try run()
+    return checksum(r.scores) + " iterations=\(r.iterations) residual=\(r.residual)"
+  } catch {
+    return "error: \(error)"
+  }
+}
+
 /// Centrality and structure cases, numbered as in Benchmarks/README.md.
 let centralityCases: [BenchCase] = [
   BenchCase(name: "degree") { g in checksum(g.strength()) },
-  BenchCase(name: "pagerank") { g in
-    do { return checksum(try g.pageRank()) } catch { return "error: \(error)" }
-  },
-  BenchCase(name: "eigenvector") { g in
-    do { return checksum(try g.eigenvectorCentrality()) } catch { return "error: \(error)" }
+  // Iterative cases print the iteration count and the residual (last L1 change) too.
+  BenchCase(name: "pagerank") { g in iterative { try g.pageRank() } },
+  BenchCase(name: "pagerank-networkx") { g in iterative { try g.pageRank(convergence: .networkx) } },
+  BenchCase(name: "eigenvector") { g in iterative { try g.eigenvectorCentrality() } },
+  BenchCase(name: "eigenvector-networkx") { g in
+    iterative { try g.eigenvectorCentrality(convergence: .networkx) }
   },
   BenchCase(name: "betweenness-hops") { g in checksum(g.betweennessCentrality()) },
   BenchCase(name: "betweenness-weighted") { g in
@@ -28,6 +39,8 @@ let centralityCases: [BenchCase] = [
   },
   BenchCase(name: "closeness") { g in checksum(g.closenessCentrality()) },
   BenchCase(name: "harmonic") { g in checksum(g.harmonicCentrality()) },
+  BenchCase(name: "closeness-weighted") { g in checksum(g.closenessCentrality(distance: .inverseWeight)) },
+  BenchCase(name: "harmonic-weighted") { g in checksum(g.harmonicCentrality(distance: .inverseWeight)) },
   BenchCase(name: "coreness") { g in "max=\(g.coreNumber().max() ?? 0)" },
   BenchCase(name: "clustering") { g in
     "avg=\(g.averageClustering()) transitivity=\(g.transitivity())"

@@ -9,5 +9,6 @@ struct Coauthor: ParsableCommand {
     version: CoauthorVersion.string,
     subcommands: [
       Run.self, Parse.self, Network.self, Metrics.self, Communities.self, Render.self, COA.self,
+      SanitizeDOTChild.self,
     ])
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Bibliography
@@ -21,14 +22,7 @@ enum ReaderDatasets {
   static func text(_ relative: String) throws -> DecodedText {
     let url = try url(relative)
     if url.pathExtension == "gz" {
-      let process = Process()
-      process.executableURL = URL(fileURLWithPath: "/usr/bin/gzip")
-      process.arguments = ["-dc", url.path]
-      let pipe = Pipe()
-      process.standardOutput = pipe
-      try process.run()
-      let data = pipe.fileHandleForReading.readDataToEndOfFile()
-      process.waitUntilExit()
+      let data = try TestProcess.gzip(Data(contentsOf: url), ["-dc"])
       return TextDecoding.decode(data, file: url.lastPathComponent)
     }
     return TextDecoding.decode(try Data(contentsOf: url), file: url.lastPathComponent)
@@ -129,8 +123,11 @@ struct BibTeXDatasetTests {
     let truncated = document.publications.filter(\.authorsTruncated).count
     #expect(truncated == expected.andOthers)
     if expected.bibtexparserReads == expected.entries {
+      // The README counts `author` names; an entry with editors and no authors now has its
+      // editors as its people (issue 13), so those are not part of the README's count.
       let names = document.publications.reduce(0) {
-        $0 + $1.authors.count + ($1.authorsTruncated ? 1 : 0)
+        let editorsOnly = !$1.editors.isEmpty && $1.authors == $1.editors
+        return $0 + (editorsOnly ? 0 : $1.authors.count + ($1.authorsTruncated ? 1 : 0))
       }
       #expect(names == expected.authorNames)
     }

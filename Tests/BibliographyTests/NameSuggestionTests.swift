@@ -46,4 +46,29 @@ struct NameSuggestionTests {
     let written = review.text(adding: [])
     #expect(written.contains("accept\tSebastien Bubeck\tSébastian Bubeck"))
   }
+
+  @Test("one block of 20,000 names on one paper: the sorted neighbourhood keeps it linear, the veto holds")
+  func hyperauthoredOneBlock() {
+    // Every family name starts "Au": one block. All pairs were 2·10⁸ Jaro–Winkler
+    // comparisons (minutes; `coauthor run` on 100,000 authors timed out).
+    let n = 20_000
+    let people = (0..<n).map { "Given\($0) Author\(String(format: "%06d", $0))" }
+    let started = ContinuousClock.now
+    let suggestions = NameSuggester.suggest(people: people, papers: [Array(0..<n)])
+    let took = ContinuousClock.now - started
+    #expect(suggestions.isEmpty)
+    #expect(took < .seconds(60), "\(took)")
+  }
+
+  @Test("in a block larger than the window, near-duplicates beside each other in sorted order are still found")
+  func largeBlockStillSuggests() {
+    // 300 different Smiths (one block, above the window of 100), each on a paper of
+    // their own, and two spellings of one person among them.
+    var people = (0..<300).map { "Person\($0) Smith" }
+    people += ["Jonathan Smithson", "Jonathon Smithson"]
+    let papers = people.indices.map { [$0] }
+    let suggestions = NameSuggester.suggest(people: people, papers: papers, threshold: 0.97)
+    #expect(suggestions.contains { Set([$0.keep, $0.merge]) == ["Jonathan Smithson", "Jonathon Smithson"] })
+    #expect(NameSuggester.maxBlockComparisons == 100)
+  }
 }

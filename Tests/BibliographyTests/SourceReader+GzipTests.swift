@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Bibliography
@@ -22,20 +23,7 @@ struct SourceReaderGzipTests {
 
   /// `gzip -c` of `bytes`.
   static func gzip(_ bytes: [UInt8]) throws -> [UInt8] {
-    let directory = try makeTemporaryDirectory()
-    defer { try? FileManager.default.removeItem(at: directory) }
-    let input = directory.appendingPathComponent("in")
-    try Data(bytes).write(to: input)
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/gzip")
-    process.arguments = ["-c", "-n", input.path]
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    try process.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    try #require(process.terminationStatus == 0)
-    return [UInt8](data)
+    [UInt8](try TestProcess.gzip(Data(bytes)))
   }
 
   func read(_ bytes: [UInt8], name: String) throws -> (SourceDocument, String) {
@@ -98,7 +86,7 @@ struct SourceReaderGzipTests {
     defer { try? FileManager.default.removeItem(at: directory) }
     let cut = directory.appendingPathComponent("cut.tsv.gz")
     try Data(compressed.prefix(compressed.count * 2 / 3)).write(to: cut)
-    #expect(throws: SourceReadError.self) { try SourceReader.readText(contentsOf: cut.path) }
+    #expect(throws: Diagnostic.self) { try SourceReader.readText(contentsOf: cut.path) }
   }
 
   @Test("corrupt data is reported, not a crash", arguments: [10, 40, 200])
@@ -110,9 +98,9 @@ struct SourceReaderGzipTests {
       let (document, path) = try read(compressed, name: "bad.bib.gz")
       let error = try #require(document.diagnostics.first { $0.severity == .error })
       #expect(error.location.file == path)
-    } catch let error as SourceReadError {
+    } catch let error as Diagnostic {
       // Nothing decompressed at all: the whole read fails, naming the file.
-      #expect(error.path.hasSuffix("bad.bib.gz"))
+      #expect(error.location.file.hasSuffix("bad.bib.gz"))
       #expect(error.message.contains("gzip"))
     }
   }
@@ -123,8 +111,8 @@ struct SourceReaderGzipTests {
     defer { try? FileManager.default.removeItem(at: directory) }
     let path = directory.appendingPathComponent("empty.bib.gz").path
     try Data([0x1F, 0x8B, 0x08, 0x00, 0x01, 0x02]).write(to: URL(fileURLWithPath: path))
-    let error = #expect(throws: SourceReadError.self) { try SourceReader.read(contentsOf: path) }
-    #expect(error?.path == path)
+    let error = #expect(throws: Diagnostic.self) { try SourceReader.read(contentsOf: path) }
+    #expect(error?.location.file == path)
     #expect(error?.description.contains("gzip") == true)
   }
 }

@@ -86,7 +86,7 @@ struct SourceReaderTests {
     #expect {
       _ = try SourceReader.read(contentsOf: path)
     } throws: { error in
-      (error as? SourceReadError)?.path == path && "\(error)".contains(path)
+      (error as? Diagnostic)?.location.file == path && "\(error)".contains(path)
     }
   }
 

@@ -1,56 +1,18 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// End-to-end tests of the built `coauthor` executable: stdout, stderr and exit status.
 @Suite("coauthor command line")
 struct CLITests {
-  static let packageRoot = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+  static let packageRoot = CLI.packageRoot
+  typealias Outcome = CLI.Outcome
 
-  struct Outcome {
-    var status: Int32
-    var stdout: String
-    var stderr: String
+  static func run(_ arguments: [String], in folder: URL = packageRoot, input: Data? = nil) throws -> Outcome {
+    try CLI.run(arguments, in: folder, input: input)
   }
 
-  /// The `coauthor` binary built beside the test bundle.
-  static func executable() throws -> URL {
-    let candidates = [
-      URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent(),
-      Bundle.main.bundleURL, Bundle.main.bundleURL.deletingLastPathComponent(),
-    ]
-    for folder in candidates {
-      let url = folder.appendingPathComponent("coauthor")
-      if FileManager.default.isExecutableFile(atPath: url.path) { return url }
-    }
-    throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: "coauthor executable"])
-  }
-
-  static func run(_ arguments: [String], in folder: URL = packageRoot) throws -> Outcome {
-    let process = Process()
-    process.executableURL = try executable()
-    process.arguments = arguments
-    process.currentDirectoryURL = folder
-    let out = Pipe()
-    let err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    // Read both pipes before waiting so a full pipe cannot block the child.
-    let stdout = out.fileHandleForReading.readDataToEndOfFile()
-    let stderr = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return Outcome(
-      status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-      stderr: String(decoding: stderr, as: UTF8.self))
-  }
-
-  static func temporaryFolder() throws -> URL {
-    let url = FileManager.default.temporaryDirectory
-      .appendingPathComponent("coauthor-cli-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url
-  }
+  static func temporaryFolder() throws -> URL { try CLI.temporaryFolder() }
 
   @Test("parse prints the seed CV's 47 publications and 2 patents as JSON")
   func parseCV() throws {
@@ -170,12 +132,9 @@ struct CLITests {
     let edges = "# SNAP-style\n1\t2\n2\t3\n3\t4\n"
     for (name, text) in [("refs.bib", bib), ("graph.txt", edges)] {
       try Data(text.utf8).write(to: folder.appendingPathComponent(name))
-      let gzip = Process()
-      gzip.executableURL = URL(fileURLWithPath: "/bin/gzip")
-      gzip.arguments = ["-n", folder.appendingPathComponent(name).path]
-      try gzip.run()
-      gzip.waitUntilExit()
-      #expect(gzip.terminationStatus == 0)
+      let gzip = try TestProcess.run(
+        URL(fileURLWithPath: "/bin/gzip"), ["-n", folder.appendingPathComponent(name).path])
+      #expect(gzip.status == 0)
     }
     let sources = try Self.run(["network", "refs.bib.gz", "--format", "csv"], in: folder)
     #expect(sources.status == 0, "\(sources.stderr)")

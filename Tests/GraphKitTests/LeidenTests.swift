@@ -121,4 +121,45 @@ struct LeidenTests {
       _ = Graph(offsets: [0, 0], neighbors: [], weights: []).leidenCommunities(iterations: 0)
     }
   }
+
+  @Test(
+    "Leiden communities are connected on random graphs", arguments: [false, true],
+    [UInt64(1), 2, 3, 4, 5])
+  func leidenConnected(weighted: Bool, seed: UInt64) {
+    // Sparse graphs near the percolation threshold and planted groups with noise.
+    let graphs = [
+      CommunityTestSupport.sparseGraph(nodes: 300, meanDegree: 2.5, weighted: weighted, seed: seed),
+      CommunityTestSupport.plantedGraph(
+        groups: 6, size: 25, inside: 0.25, between: 0.02, weighted: weighted, seed: seed),
+    ]
+    for graph in graphs {
+      for gamma in [0.5, 1.0, 2.0] {
+        let r = graph.leidenCommunities(resolution: gamma, iterations: 1, seed: seed)
+        #expect(CommunityTestSupport.communitiesAreConnected(graph, r.partition), "γ = \(gamma)")
+        for level in r.levels {
+          #expect(CommunityTestSupport.communitiesAreConnected(graph, level), "γ = \(gamma) level")
+        }
+        #expect(CommunityTestSupport.isNestedHierarchy(r.levels))
+        CommunityTestSupport.expectWellFormed(r.partition, nodeCount: graph.nodeCount)
+        #expect(
+          CommunityTestSupport.isClose(
+            r.modularity, graph.modularity(of: r.partition, resolution: gamma), tolerance: 1e-12))
+      }
+    }
+  }
+
+  @Test(
+    "Leiden's reported modularity equals modularity(of:) recomputed",
+    arguments: [0.5, 1.0, 2.0])
+  func reportedEqualsRecomputed(resolution: Double) throws {
+    try CommunityTestSupport.expectReportedEqualsRecomputed(.leiden, resolution: resolution)
+  }
+
+  @Test("Leiden recovers clearly planted groups", arguments: [false, true])
+  func plantedRecovered(weighted: Bool) {
+    let graph = CommunityTestSupport.plantedGraph(
+      groups: 4, size: 30, inside: 0.5, between: 0.01, weighted: weighted, seed: 9)
+    let planted = Partition(membership: (0..<120).map { $0 / 30 })
+    #expect(normalizedMutualInformation(graph.leidenCommunities(seed: 1).partition, planted) == 1)
+  }
 }

@@ -61,4 +61,19 @@ struct LouvainTests {
       _ = b.build().louvainCommunities()
     }
   }
+
+  @Test(
+    "Louvain's reported modularity equals modularity(of:) recomputed",
+    arguments: [0.5, 1.0, 2.0])
+  func reportedEqualsRecomputed(resolution: Double) throws {
+    try CommunityTestSupport.expectReportedEqualsRecomputed(.louvain, resolution: resolution)
+  }
+
+  @Test("Louvain recovers clearly planted groups", arguments: [false, true])
+  func plantedRecovered(weighted: Bool) {
+    let graph = CommunityTestSupport.plantedGraph(
+      groups: 4, size: 30, inside: 0.5, between: 0.01, weighted: weighted, seed: 9)
+    let planted = Partition(membership: (0..<120).map { $0 / 30 })
+    #expect(adjustedRandIndex(graph.louvainCommunities(seed: 1).partition, planted) == 1)
+  }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `coauthor render` on DOT the user did not write: bounded in time, and no attribute that

@@ -1,5 +1,8 @@
+import Bibliography
+import CoauthorAnalysis
 import Foundation
 import Graphviz
+import TestSupport
 import Testing
 
 /// Hostile names and titles pushed through the whole pipeline: no input string may add a
@@ -200,7 +203,7 @@ struct InjectionTests {
         "\(file) holds a control")
     }
     let rows = csvRows(String(decoding: try Self.output("coauthor-network.nodes.csv"), as: UTF8.self))
-    let column = try #require(rows.first?.firstIndex(of: "name"))
+    let column = try #require(rows.first?.firstIndex(of: "Label"))
     let csvNames = rows.dropFirst().map { row in
       let field = row[column]
       if field.hasPrefix("'"), let next = field.dropFirst().unicodeScalars.first,
@@ -309,7 +312,7 @@ struct InjectionTests {
     #expect(
       Set(gexf.elements).isSubset(of: [
         "gexf", "meta", "creator", "description", "graph", "attributes", "attribute", "nodes",
-        "node", "attvalues", "attvalue", "edges", "edge",
+        "node", "attvalues", "attvalue", "edges", "edge", "spells", "spell",
       ]))
     let gexfNames = gexf.closed.filter { $0.element == "node" }.compactMap {
       $0.attributes["label"]
@@ -340,5 +343,226 @@ struct InjectionTests {
         #expect(Double(field) != nil, "formula field \(String(reflecting: field))")
       }
     }
+  }
+
+  // MARK: Issue 15: VOSviewer map files, name-review.tsv, bidirectional controls, Pajek
+
+  /// Labels that reach the writers as they are (a VOSviewer JSON input keeps NUL and every
+  /// control): formulas, a NUL, each kind of bidirectional control, a trailing backslash.
+  static let rawLabels = [
+    "=cmd|' /C calc'!A0", "@SUM(A1)", "+Plus", "-Minus", "Nul\u{0}Byte", "Right\u{202E}To Left",
+    "Embed\u{202A}\u{202B}\u{202C}\u{202D}Marks", "Isolate\u{2066}\u{2067}\u{2068}\u{2069}Marks",
+    #"Back Slash\"#, #"Mid\dle"#, "'=Already Quoted", "Plain Name",
+  ]
+
+  static func isBidi(_ u: Unicode.Scalar) -> Bool {
+    (0x202A...0x202E).contains(u.value) || (0x2066...0x2069).contains(u.value)
+  }
+
+  /// A label as every text output must hold it: bidirectional controls → U+FFFD, NUL gone.
+  static func neutral(_ label: String) -> String {
+    var out = String.UnicodeScalarView()
+    for u in label.unicodeScalars where u.value != 0 { out.append(isBidi(u) ? "\u{FFFD}" : u) }
+    return String(out)
+  }
+
+  /// A VOSviewer JSON network: a star from "Plain Name" to every hostile label.
+  static func rawLabelInput(in folder: URL) throws -> String {
+    let items = rawLabels.enumerated().map { ["id": $0.offset + 1, "label": $0.element] as [String: Any] }
+    let links = (1..<rawLabels.count).map { ["source_id": rawLabels.count, "target_id": $0, "strength": 1] }
+    let json = try JSONSerialization.data(withJSONObject: ["network": ["items": items, "links": links]])
+    let url = folder.appendingPathComponent("hostile-network.json")
+    try json.write(to: url)
+    return url.path
+  }
+
+  @Test("VOSviewer map file: formula guard, no NUL, no bidi control, names read back")
+  func vosviewerMap() throws {
+    let folder = try CLI.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let input = try Self.rawLabelInput(in: folder)
+    let map = folder.appendingPathComponent("map.txt").path
+    let outcome = try CLI.run(["network", input, "--format", "vosviewer-map", "-o", map])
+    #expect(outcome.status == 0, "\(outcome.stderr)")
+    let text = try String(contentsOfFile: map, encoding: .utf8)
+    #expect(!text.unicodeScalars.contains { $0.value == 0 || Self.isBidi($0) }, "NUL or bidi control")
+    let rows = text.split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false) }
+    let column = try #require(rows.first?.firstIndex(of: "label"))
+    // Map-file labels are always double-quoted, a quote doubled (VOSviewer manual).
+    func unquoted(_ field: Substring) -> String {
+      guard field.hasPrefix("\""), field.hasSuffix("\""), field.count >= 2 else { return String(field) }
+      return String(field.dropFirst().dropLast()).replacingOccurrences(of: "\"\"", with: "\"")
+    }
+    let labels = rows.dropFirst().map { unquoted($0[column]) }
+    #expect(labels.count == Self.rawLabels.count)
+    for label in labels {
+      let first = label.unicodeScalars.first { $0 != "'" }
+      if let first, "=+-@".unicodeScalars.contains(first) {
+        #expect(label.hasPrefix("'"), "formula field \(label)")
+      }
+    }
+    #expect(
+      Set(labels.map(Escaping.unguardedSpreadsheetField)) == Set(Self.rawLabels.map(Self.neutral)))
+    #expect(labels.contains("'=cmd|' /C calc'!A0") && labels.contains("''=Already Quoted"))
+  }
+
+  @Test("name-review.tsv: formula guard, no NUL, no bidi control, and NameReview.parse reads it back")
+  func nameReview() throws {
+    let folder = try CLI.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let data = try Self.hostileData(in: folder)
+    let decisions: [(String, String, String)] = [
+      ("accept", "=cmd|' /C calc'!A0", "@SUM(A1) Attacker"),
+      ("reject", "+Plus Person", "Right\u{202E}To Left"),
+      ("reject", "Nul\u{0}Byte Person", "'=Already Quoted"),
+    ]
+    let review = decisions.map { "\($0.0)\t\($0.1)\t\($0.2)\n" }.joined()
+    try Data(review.utf8).write(to: data.appendingPathComponent("name-review.tsv"))
+    let output = folder.appendingPathComponent("Output")
+    let outcome = try CLI.run(["run", "--data", data.path, "--output", output.path])
+    #expect(outcome.status == 0, "\(outcome.stderr)")
+    let text = try String(
+      contentsOf: output.appendingPathComponent("name-review.tsv"), encoding: .utf8)
+    #expect(!text.unicodeScalars.contains { $0.value == 0 || Self.isBidi($0) }, "NUL or bidi control")
+    for line in text.split(separator: "\n") where !line.hasPrefix("#") {
+      for field in line.split(separator: "\t").dropFirst() {
+        let first = field.unicodeScalars.first { $0 != "'" }
+        if let first, "=+-@".unicodeScalars.contains(first) {
+          #expect(field.hasPrefix("'"), "formula field \(field)")
+        }
+      }
+    }
+    #expect(text.contains("accept\t'=cmd|' /C calc'!A0\t'@SUM(A1) Attacker"), "\(text)")
+    let parsed = NameReview.parse(text, file: "name-review.tsv")
+    #expect(parsed.diagnostics.isEmpty)
+    // What the input file said (its own guard apostrophe read as one), neutralised.
+    let expected = NameReview.parse(review, file: "input").entries.map {
+      "\($0.decision) \(Self.neutral($0.keep)) \(Self.neutral($0.merge))"
+    }
+    #expect(expected.count == decisions.count)
+    #expect(text.contains("''=Already Quoted") == false && text.contains("\t'=Already Quoted"))
+    let got = parsed.entries.map { "\($0.decision) \($0.keep) \($0.merge)" }
+    #expect(Array(got.prefix(expected.count)) == expected)
+  }
+
+  @Test("no bidirectional control reaches any network export; each becomes U+FFFD")
+  func bidiControls() throws {
+    let folder = try CLI.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let input = try Self.rawLabelInput(in: folder)
+    let formats = [
+      "graphml", "gexf", "gml", "json", "csv", "edgelist", "pajek", "dot", "vosviewer",
+      "vosviewer-map",
+    ]
+    for format in formats {
+      let file = folder.appendingPathComponent("network.\(format)").path
+      let outcome = try CLI.run(["network", input, "--format", format, "-o", file])
+      #expect(outcome.status == 0, "\(format): \(outcome.stderr)")
+      let text = try String(contentsOfFile: file, encoding: .utf8)
+      #expect(!text.unicodeScalars.contains(where: Self.isBidi), "\(format) holds a bidi control")
+      let replacement = ["\u{FFFD}", "&#65533;", "\\ufffd"]
+      // The edge list holds ids and weights only (igraph's Read_Ncol): no labels.
+      if format != "edgelist" {
+        #expect(replacement.contains { text.contains($0) }, "\(format): the controls vanished silently")
+      }
+    }
+    // The report and the figures of a run, with a bidi control in an owner's collaborator.
+    let data = try Self.hostileData(in: folder)
+    let homepage = data.appendingPathComponent("homepage.txt")
+    let text = try String(contentsOf: homepage, encoding: .utf8)
+      .replacingOccurrences(of: "Amp & Ersand (1)", with: "Amp & Ersand (1), Evil\u{202E}Right Person (1)")
+    try Data(text.utf8).write(to: homepage)
+    let output = folder.appendingPathComponent("Output")
+    let outcome = try CLI.run(["run", "--data", data.path, "--output", output.path])
+    #expect(outcome.status == 0, "\(outcome.stderr)")
+    var sawReplacement = false
+    for name in try FileManager.default.contentsOfDirectory(atPath: output.path)
+    where [".md", ".html", ".csv", ".json", ".dot", ".svg", ".tsv", ".txt"].contains(where: name.hasSuffix) {
+      let content = String(decoding: try Data(contentsOf: output.appendingPathComponent(name)), as: UTF8.self)
+      #expect(!content.unicodeScalars.contains(where: Self.isBidi), "\(name) holds a bidi control")
+      sawReplacement = sawReplacement || content.contains("Evil\u{FFFD}Right")
+    }
+    #expect(sawReplacement, "the collaborator with a bidi control is in no output")
+  }
+
+  @Test("diagnostics.txt and stderr: a bidi control, ESC and a line break from input are neutralised")
+  func diagnosticsText() throws {
+    let folder = try CLI.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let data = try Self.hostileData(in: folder)
+    // An empty file is a warning quoting its path: the path carries the attack.
+    let hostileName = "Evil\u{202E}Right\u{1B}[2J\nforged.bib:1: error: fake.txt"
+    try Data().write(to: data.appendingPathComponent(hostileName))
+    let output = folder.appendingPathComponent("Output")
+    let outcome = try CLI.run(["run", "--data", data.path, "--output", output.path])
+    #expect(outcome.status == 0, "\(outcome.stderr)")
+    let text = try String(contentsOf: output.appendingPathComponent("diagnostics.txt"), encoding: .utf8)
+    for (name, content) in [("diagnostics.txt", text), ("stderr", outcome.stderr)] {
+      #expect(!content.unicodeScalars.contains(where: Self.isBidi), "\(name) holds a bidi control")
+      #expect(!content.unicodeScalars.contains("\u{1B}"), "\(name) holds ESC")
+      #expect(content.contains("Evil\u{FFFD}Right\u{FFFD}[2J forged.bib:1: error: fake.txt"), "\(name): \(content)")
+      // The line break in the name did not start a line of its own.
+      #expect(!content.split(separator: "\n").contains { $0.hasPrefix("forged.bib") }, "\(name): \(content)")
+    }
+  }
+
+  @Test("Pajek: a label ending in a backslash keeps its closing quote; backslashes read back")
+  func pajekBackslash() throws {
+    let folder = try CLI.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let input = try Self.rawLabelInput(in: folder)
+    let file = folder.appendingPathComponent("network.net").path
+    let outcome = try CLI.run(["network", input, "--format", "pajek", "-o", file])
+    #expect(outcome.status == 0, "\(outcome.stderr)")
+    let text = try String(contentsOfFile: file, encoding: .utf8)
+    var labels: [String] = []
+    for line in text.split(separator: "\n") where line.first?.isNumber == true && line.hasSuffix("\"") {
+      guard let open = line.firstIndex(of: "\"") else { continue }
+      let body = line[line.index(after: open)..<line.index(before: line.endIndex)]
+      // shlex (networkx.read_pajek): inside quotes `\\` is one backslash, `\"` a quote.
+      var decoded = ""
+      var escaped = false
+      var balanced = true
+      for c in body {
+        if escaped {
+          decoded.append(c)
+          escaped = false
+        } else if c == "\\" {
+          escaped = true
+        } else if c == "\"" {
+          balanced = false
+        } else {
+          decoded.append(c)
+        }
+      }
+      #expect(!escaped && balanced, "\(line) does not end its quoted label")
+      labels.append(decoded)
+    }
+    let expected = Self.rawLabels.map { Self.neutral($0).replacingOccurrences(of: "\"", with: "'") }
+    #expect(Set(labels) == Set(expected))
+    #expect(text.contains(#""Back Slash\\""#), "\(text)")
+  }
+
+  @Test("every escaper replaces each bidirectional control by U+FFFD")
+  func escapersNeutraliseBidi() {
+    let controls = (0x202A...0x202E).map { $0 } + (0x2066...0x2069).map { $0 }
+    for code in controls {
+      let control = String(Character(Unicode.Scalar(UInt32(code))!))
+      let input = "a" + control + "b"
+      let outputs = [
+        Escaping.xml(input), Escaping.csvField(input), Escaping.markdown(input),
+        Escaping.html(input), Escaping.lineField(input), Escaping.spreadsheetField(input),
+        Escaping.pajekLabel(input), DOTEscaping.quoted(input), Escaping.textLine(input),
+      ]
+      for output in outputs {
+        #expect(output.contains("a\u{FFFD}b"), "U+\(String(code, radix: 16)): \(output)")
+        #expect(!output.unicodeScalars.contains(where: Self.isBidi))
+      }
+      #expect(Escaping.gmlString(input) == "\"a&#65533;b\"")
+      #expect(Escaping.json("\"" + input + "\"") == "\"a\\ufffdb\"")
+      #expect(Escaping.jsonForHTML("\"" + input + "\"") == "\"a\\ufffdb\"")
+    }
+    // The right-to-left marks of Arabic and Hebrew names stay.
+    #expect(Escaping.csvField("\u{200F}x\u{200E}\u{061C}") == "\u{200F}x\u{200E}\u{061C}")
   }
 }

@@ -1,5 +1,6 @@
 import CoauthorAnalysis
 import Foundation
+import TestSupport
 import Testing
 
 /// Atomic, repeatable output.

@@ -1,76 +1,14 @@
 import Foundation
+import TestSupport
 import Testing
 
 #if canImport(FoundationXML)
   import FoundationXML
 #endif
 
-/// Running the built `coauthor` executable and reading what it wrote.
-enum CLI {
-  static let packageRoot = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+extension CLI {
   static let badInput = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .appendingPathComponent("BadInput")
-
-  struct Outcome {
-    var status: Int32
-    var reason: Process.TerminationReason
-    var stdout: String
-    var stderr: String
-
-    /// Non-empty stderr lines other than `coauthor run`'s progress lines ("coauthor: reading …").
-    var errorLines: [String] {
-      stderr.split(whereSeparator: \.isNewline).map(String.init)
-        .filter { !$0.isEmpty && !$0.hasPrefix("coauthor: ") }
-    }
-  }
-
-  /// The `coauthor` binary built beside the test bundle.
-  static func executable() throws -> URL {
-    let candidates = [
-      URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent(),
-      Bundle.main.bundleURL, Bundle.main.bundleURL.deletingLastPathComponent(),
-    ]
-    for folder in candidates {
-      let url = folder.appendingPathComponent("coauthor")
-      if FileManager.default.isExecutableFile(atPath: url.path) { return url }
-    }
-    throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: "coauthor executable"])
-  }
-
-  static func run(_ arguments: [String], in folder: URL = packageRoot) throws -> Outcome {
-    let process = Process()
-    process.executableURL = try executable()
-    process.arguments = arguments
-    process.currentDirectoryURL = folder
-    let out = Pipe()
-    let err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    // Read stderr on another thread so neither pipe can fill up and block the child.
-    nonisolated(unsafe) var stderr = Data()
-    let group = DispatchGroup()
-    group.enter()
-    DispatchQueue.global().async {
-      stderr = err.fileHandleForReading.readDataToEndOfFile()
-      group.leave()
-    }
-    let stdout = out.fileHandleForReading.readDataToEndOfFile()
-    group.wait()
-    process.waitUntilExit()
-    return Outcome(
-      status: process.terminationStatus, reason: process.terminationReason,
-      stdout: String(decoding: stdout, as: UTF8.self),
-      stderr: String(decoding: stderr, as: UTF8.self))
-  }
-
-  static func temporaryFolder() throws -> URL {
-    let url = FileManager.default.temporaryDirectory
-      .appendingPathComponent("coauthor-reliability-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url
-  }
 }
 
 /// Expects a clean failure: a normal exit with a non-zero status and exactly one stderr

@@ -21,6 +21,9 @@ public struct Publication: Sendable, Hashable, Codable {
   /// Identifiers of the authors, parallel to ``authors`` (same count), or empty when
   /// the source gives none. Use ``identifiers(ofAuthorAt:)`` to read it.
   public var authorIdentifiers: [AuthorIdentifiers]
+  /// Editor names in order (BibTeX/DBLP `editor`), kept apart from the authors. An
+  /// entry with editors and no authors has the editors in ``authors`` too.
+  public var editors: [String] = []
   public var year: Int?
   public var venue: String?
   public var kind: PublicationKind

@@ -11,6 +11,22 @@ public enum InputFormat: String, Sendable, Hashable, Codable, CaseIterable {
   case wosTagged = "wos"
   case scopusCSV = "scopus-csv"
   case openAlex = "openalex"
+  /// A publication list in Markdown (`publications.md`).
+  case markdown
+  /// A publication page in HTML (a homepage, a saved Google Scholar profile).
+  case html
+  /// A CV or publication list in LaTeX.
+  case latex
+  /// A CV as PDF, read through `pdftotext -layout`.
+  case pdf
+  /// A YAML publication list (Jekyll `_data/publications.yml`).
+  case yaml
+  /// Publication pages with YAML front matter (academicpages, Hugo), a folder as one source.
+  case frontMatter = "frontmatter"
+  /// DBLP XML: a person's `<dblpperson>` page or the full `dblp.xml`.
+  case dblpXML = "dblp-xml"
+  /// An ORCID record or works export (JSON or XML).
+  case orcid
 }
 
 /// Everything read from one input file.

@@ -81,7 +81,7 @@ public struct AliasTable: Sendable, Hashable {
   }
 
   /// Reads an alias table file (UTF-8).
-  /// - Throws: ``SourceReadError`` naming the path when the file cannot be read.
+  /// - Throws: ``Diagnostic`` naming the path when the file cannot be read.
   public static func read(contentsOf path: String) throws -> AliasTable {
     let text = try SourceReader.readText(contentsOf: path)
     return parse(text, file: path)

@@ -21,7 +21,8 @@ public struct NameSuggestion: Sendable, Hashable, Codable {
 /// accepts it in the review file (see ``NameReview``).
 ///
 /// As in Sci2's "Detect Duplicate Nodes": names are compared only within blocks sharing
-/// the first two letters of the family name, and pairs at or above a threshold
+/// the first two letters of the family name (a block of more than 101 names: each name
+/// with its 100 neighbours in sorted order, so the cost stays linear), and pairs at or above a threshold
 /// (default 0.85) are reported. Two people who are coauthors of one paper are never
 /// suggested (they are different people).
 public enum NameSuggester {
@@ -31,8 +32,11 @@ public enum NameSuggester {
   /// the Fellegi-Sunter Model of Record Linkage", 1990.
   /// - Complexity: O(|a| · |b|).
   public static func jaroWinkler(_ a: String, _ b: String) -> Double {
-    let s = Array(a.unicodeScalars)
-    let t = Array(b.unicodeScalars)
+    jaroWinkler(Array(a.unicodeScalars), Array(b.unicodeScalars))
+  }
+
+  /// ``jaroWinkler(_:_:)`` on scalars already split (the suggester splits each name once).
+  static func jaroWinkler(_ s: [Unicode.Scalar], _ t: [Unicode.Scalar]) -> Double {
     if s.isEmpty && t.isEmpty { return 1 }
     if s.isEmpty || t.isEmpty { return 0 }
     let window = max(0, max(s.count, t.count) / 2 - 1)
@@ -65,6 +69,10 @@ public enum NameSuggester {
     return jaro + Double(prefix) * 0.1 * (1 - jaro)
   }
 
+  /// The most names one name is compared with in a block larger than this plus one
+  /// (the sorted-neighbourhood window); smaller blocks compare every pair.
+  public static let maxBlockComparisons = 100
+
   /// Suggested merges among `people` (display names, index = person id).
   ///
   /// - Parameters:
@@ -73,44 +81,73 @@ public enum NameSuggester {
   ///     more frequent name to be kept.
   ///   - threshold: Lowest similarity reported.
   ///   - decided: Pairs already accepted or rejected (not suggested again).
-  /// - Complexity: O(Σ block²) comparisons.
+  /// - Complexity: O(Σ min(block², block · ``maxBlockComparisons``)) comparisons — O(*N*)
+  ///   for *N* names however they fall into blocks — each veto O(papers of the two people);
+  ///   O(Σ authors per paper) memory (a hyperauthored paper costs O(*N*), not O(*N*²)).
   public static func suggest(
     people: [String], papers: [[Int]], threshold: Double = 0.85,
     decided: Set<Set<String>> = []
   ) -> [NameSuggestion] {
-    var together = Set<Int64>()
+    // Each person's papers, in paper order: O(total authorships) memory, so one paper
+    // with 100,000 authors costs 100,000 entries, not 5·10⁹ pairs. The "never coauthors"
+    // veto is checked per candidate pair by merging two sorted lists.
+    var papersOf = [[Int32]](repeating: [], count: people.count)
     var counts = [Int](repeating: 0, count: people.count)
-    for paper in papers {
-      for a in paper { counts[a] += 1 }
-      for i in paper.indices {
-        for j in paper.indices where i < j {
-          let (u, v) = (min(paper[i], paper[j]), max(paper[i], paper[j]))
-          together.insert(Int64(u) << 32 | Int64(v))
-        }
+    for (index, paper) in papers.enumerated() {
+      for a in paper where a >= 0 && a < people.count {
+        counts[a] += 1
+        if papersOf[a].last != Int32(index) { papersOf[a].append(Int32(index)) }
       }
     }
-    let folded = people.map { NameNormalizer.fold($0) }
+    func together(_ u: Int, _ v: Int) -> Bool {
+      let (a, b) = (papersOf[u], papersOf[v])
+      var (x, y) = (0, 0)
+      while x < a.count, y < b.count {
+        if a[x] == b[y] { return true }
+        if a[x] < b[y] { x += 1 } else { y += 1 }
+      }
+      return false
+    }
+    let folded = people.map { Array(NameNormalizer.fold($0).unicodeScalars) }
     var blocks: [String: [Int]] = [:]
+    var familyOf = [String](repeating: "", count: people.count)
     for (id, name) in people.enumerated() {
       let family = NameNormalizer.parse(name).familyKey
       guard family.count >= 2 else { continue }
+      familyOf[id] = family
       blocks[String(family.prefix(2)), default: []].append(id)
     }
     var out: [NameSuggestion] = []
+    func consider(_ u: Int, _ v: Int) {
+      // The veto first: it is a merge of two short lists, and on a hyperauthored paper
+      // it rules out every pair without a string comparison.
+      guard !together(u, v) else { return }
+      let score = jaroWinkler(folded[u], folded[v])
+      guard score >= threshold else { return }
+      guard !decided.contains([people[u], people[v]]) else { return }
+      let (keep, merge) = counts[u] >= counts[v] ? (u, v) : (v, u)
+      out.append(
+        NameSuggestion(
+          keep: people[keep], merge: people[merge], score: score,
+          evidence: "\(counts[keep]) and \(counts[merge]) papers, never on the same paper"))
+    }
     for key in blocks.keys.sorted() {
       let ids = blocks[key] ?? []
-      for x in ids.indices {
-        for y in ids.indices where x < y {
-          let (u, v) = (ids[x], ids[y])
-          guard !together.contains(Int64(min(u, v)) << 32 | Int64(max(u, v))) else { continue }
-          guard !decided.contains([people[u], people[v]]) else { continue }
-          let score = jaroWinkler(folded[u], folded[v])
-          guard score >= threshold else { continue }
-          let (keep, merge) = counts[u] >= counts[v] ? (u, v) : (v, u)
-          out.append(
-            NameSuggestion(
-              keep: people[keep], merge: people[merge], score: score,
-              evidence: "\(counts[keep]) and \(counts[merge]) papers, never on the same paper"))
+      if ids.count <= maxBlockComparisons + 1 {
+        for x in ids.indices {
+          for y in ids.indices where x < y { consider(ids[x], ids[y]) }
+        }
+      } else {
+        // A large block (one 100,000-author paper, the "Wang"s of DBLP): the sorted
+        // neighbourhood — by family name, then the whole folded name — each name
+        // compared with the next `maxBlockComparisons`, so O(N · window), not O(N²).
+        let keys = ids.map { (familyOf[$0] + "\u{0}" + String(String.UnicodeScalarView(folded[$0])), $0) }
+        let sorted = keys.sorted { $0 < $1 }.map(\.1)
+        for x in sorted.indices {
+          for y in (x + 1)..<min(sorted.count, x + 1 + maxBlockComparisons) {
+            let (u, v) = sorted[x] < sorted[y] ? (sorted[x], sorted[y]) : (sorted[y], sorted[x])
+            consider(u, v)
+          }
         }
       }
     }
@@ -166,7 +203,8 @@ public struct NameReview: Sendable, Hashable {
             "expected 'accept|reject|?<TAB>keep<TAB>merge[<TAB>…]'"))
         continue
       }
-      review.rows.append(Row(decision: decision, keep: fields[1], merge: fields[2]))
+      review.rows.append(
+        Row(decision: decision, keep: unguarded(fields[1]), merge: unguarded(fields[2])))
     }
     return review
   }
@@ -184,7 +222,36 @@ public struct NameReview: Sendable, Hashable {
     return out
   }
 
+  /// One field of the file, which people edit in a spreadsheet: tab, LF and CR become
+  /// spaces, NUL, the other C0 controls and DEL are dropped, the bidirectional controls
+  /// (U+202A–U+202E, U+2066–U+2069) become U+FFFD, and a field starting with `=`, `+`, `-`
+  /// or `@` (possibly after apostrophes) gets a leading apostrophe, which ``parse(_:file:)``
+  /// removes again (the same rules as Formats' `Escaping.spreadsheetField`).
   static func field(_ s: String) -> String {
-    String(s.map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : $0 })
+    var out = String.UnicodeScalarView()
+    for u in s.unicodeScalars {
+      if u == "\t" || u == "\n" || u == "\r" {
+        out.append(" ")
+      } else if u.value < 0x20 || u.value == 0x7F {
+        continue
+      } else if (0x202A...0x202E).contains(u.value) || (0x2066...0x2069).contains(u.value) {
+        out.append("\u{FFFD}")
+      } else {
+        out.append(u)
+      }
+    }
+    let text = String(out)
+    return startsLikeFormula(text) ? "'" + text : text
+  }
+
+  /// A field of apostrophes followed by a formula character.
+  private static func startsLikeFormula(_ s: String) -> Bool {
+    guard let first = s.unicodeScalars.first(where: { $0 != "'" }) else { return false }
+    return "=+-@".unicodeScalars.contains(first)
+  }
+
+  /// The name ``field(_:)`` wrote: one guarding apostrophe removed.
+  static func unguarded(_ s: String) -> String {
+    s.hasPrefix("'") && startsLikeFormula(String(s.dropFirst())) ? String(s.dropFirst()) : s
   }
 }

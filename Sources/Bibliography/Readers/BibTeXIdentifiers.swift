@@ -14,13 +14,40 @@ public enum RecordIdentifiers {
         $0.isNumber || $0 == "."
       })
     else { return nil }
-    if let end = candidate.firstIndex(where: { $0.isWhitespace || $0 == "\"" || $0 == "<" }) {
-      candidate = candidate[..<end]
-    }
+    candidate = candidate[..<suffixEnd(candidate)]
     var result = String(candidate)
-    while let last = result.last, ".,;)]}".contains(last) { result.removeLast() }
+    // Punctuation after the DOI goes; a closing bracket stays when the DOI opened it
+    // ("10.1002/(SICI)…", "…(20)30183-5").
+    while let last = result.last, ".,;)]}".contains(last) {
+      if let open = ["(": ")", "[": "]", "{": "}"].first(where: { $0.value == String(last) })?.key,
+        result.filter({ String($0) == open }).count >= result.filter({ $0 == last }).count
+      {
+        break
+      }
+      result.removeLast()
+    }
     if result.utf8.contains(UInt8(ascii: "%")) { result = result.removingPercentEncoding ?? result }
     return result.count > 7 ? result : nil
+  }
+
+  /// Where a DOI that starts `text` ends: at white space, a quotation mark, or a `<`
+  /// that opens markup (`</a>`, `<br>`, `<!--`). DOIs may hold `<` and `>` themselves:
+  /// SICI DOIs such as `10.1002/(SICI)1097-4636(199812)43:4<367::AID-JBM3>3.0.CO;2-M`,
+  /// where `<` is followed by a digit or a `:`.
+  static func suffixEnd(_ text: Substring) -> Substring.Index {
+    var index = text.startIndex
+    while index < text.endIndex {
+      let c = text[index]
+      if c.isWhitespace || c == "\"" { return index }
+      if c == "<" {
+        let next = text.index(after: index)
+        guard next < text.endIndex else { return index }
+        let n = text[next]
+        if n == "/" || n == "!" || n == "?" || n.isLetter { return index }
+      }
+      index = text.index(after: index)
+    }
+    return index
   }
 
   /// An arXiv identifier (`2101.00001`, `hep-th/9901001`) without version, or nil.

@@ -59,7 +59,16 @@ public enum BibTeXNames {
     var empty = 0
     var overlong: [String] = []
     var bracedList: [String] = []
-    for raw in split(field) {
+    var raws: [String] = []
+    for raw in split(cleanCommands(field)) {
+      // "{Ada Lovelace and Charles Babbage}": a list braced as one name.
+      if let people = splitBracedList(raw.trimmingWhitespaceFast) {
+        raws += people
+      } else {
+        raws.append(raw)
+      }
+    }
+    for raw in raws {
       let trimmed = raw.trimmingWhitespaceFast
       if trimmed.isEmpty {
         empty += 1
@@ -123,9 +132,13 @@ public enum BibTeXNames {
 
   /// Parses one name; the flag says it had more than two commas at depth 0.
   static func parseName(_ raw: String) -> (BibTeXName, Bool) {
-    let parts = splitTopLevel(raw, on: ",").map {
+    var parts = splitTopLevel(raw, on: ",").map {
       $0.trimmingWhitespaceFast
     }
+    // biblatex's extended name format: "family=Felice, given=Giovanni, prefix=de".
+    if let extended = extendedName(parts) { return (extended, false) }
+    // "Dixit, N,": a trailing comma says nothing (it would make "N" a Jr part).
+    while parts.count > 1, parts.last?.isEmpty == true { parts.removeLast() }
     func convert(_ tokens: ArraySlice<String>) -> String {
       cleanMarks(LaTeXText.toUnicode(tokens.joined(separator: " ")))
     }
@@ -301,6 +314,163 @@ public enum BibTeXNames {
       result.removeFirst()
     }
     return result
+  }
+
+  /// biblatex's `key=value` name parts (`family`, `given`, `prefix`, `suffix`;
+  /// `useprefix` and the `-i` initials keys ignored); nil when the parts are not all
+  /// of that form.
+  static func extendedName(_ parts: [String]) -> BibTeXName? {
+    guard parts.contains(where: { $0.lowercased().hasPrefix("family=") || $0.lowercased().hasPrefix("given=") })
+    else { return nil }
+    var values: [String: String] = [:]
+    for part in parts where !part.isEmpty {
+      guard let equals = part.firstIndex(of: "=") else { return nil }
+      let key = part[..<equals].trimmingWhitespaceFast.lowercased()
+      var value = part[part.index(after: equals)...].trimmingWhitespaceFast
+      if value.hasPrefix("{"), value.hasSuffix("}"), value.count >= 2 {
+        value = String(value.dropFirst().dropLast())
+      }
+      values[key] = value
+    }
+    func convert(_ key: String) -> String {
+      cleanMarks(LaTeXText.toUnicode(values[key] ?? "")).trimmingWhitespaceFast
+    }
+    let name = BibTeXName(first: convert("given"), von: convert("prefix"), last: convert("family"), jr: convert("suffix"))
+    return name.last.isEmpty && name.first.isEmpty ? nil : name
+  }
+
+  /// Commands that only mark a name (`\textsuperscript{*}`, `\footnote{…}`,
+  /// `\thanks{…}`, `\orcidlink{…}`), removed with their argument.
+  static let nameMarkCommands: Set<String> = [
+    "textsuperscript", "footnote", "thanks", "footnotemark", "orcidlink", "orcid", "inst",
+    "affil", "affiliation", "fnmark", "corref", "tnoteref", "fnref", "textdagger", "textdaggerdbl",
+    "dagger", "ddag", "dag", "ast", "star", "textasteriskcentered", "S", "P", "textsection",
+    "textparagraph", "IEEEauthorrefmark", "equal", "corr",
+  ]
+
+  /// An author field without the LaTeX that is not part of a name: mark commands with
+  /// their argument, unknown commands without their name (`\textdagger`,
+  /// `\myowncommand`), a space between a command and its argument (`\textbf {X}`);
+  /// `\textquotesingle` as an apostrophe. Accents, special letters and formatting
+  /// commands are left for ``LaTeXText``.
+  static func cleanCommands(_ field: String) -> String {
+    guard field.utf8.contains(UInt8(ascii: "\\")) else { return field }
+    let s = Array(field.unicodeScalars)
+    var out = String.UnicodeScalarView()
+    var i = 0
+    func isLetter(_ c: Unicode.Scalar) -> Bool { (c >= "a" && c <= "z") || (c >= "A" && c <= "Z") }
+    func skipGroup(_ start: Int) -> Int {
+      var depth = 0
+      var j = start
+      while j < s.count {
+        if s[j] == "{" { depth += 1 } else if s[j] == "}" { depth -= 1; if depth == 0 { return j + 1 } }
+        j += 1
+      }
+      return s.count
+    }
+    while i < s.count {
+      let c = s[i]
+      guard c == "\\", i + 1 < s.count, isLetter(s[i + 1]) else {
+        if c == "\\", i + 1 < s.count { out.append(c); out.append(s[i + 1]); i += 2; continue }
+        if c == "^", i + 1 < s.count, s[i + 1] == "{" { i = skipGroup(i + 1); continue }
+        out.append(c)
+        i += 1
+        continue
+      }
+      var j = i + 1
+      var name = ""
+      while j < s.count, isLetter(s[j]) { name.unicodeScalars.append(s[j]); j += 1 }
+      var k = j
+      while k < s.count, s[k] == " " { k += 1 }
+      let hasArgument = k < s.count && s[k] == "{"
+      if name == "textquotesingle" || name == "textquoteright" {
+        out.append("'")
+        i = hasArgument && k + 1 < s.count && s[k + 1] == "}" ? k + 2 : (k > j ? k : j)
+        // "O\textquotesingle Connor": the space ends the command, the name goes on.
+        continue
+      }
+      if nameMarkCommands.contains(name) {
+        i = hasArgument ? skipGroup(k) : j
+        continue
+      }
+      let known =
+        LaTeXText.symbols[name] != nil || (name.count == 1 && LaTeXText.accents[name] != nil)
+        || LaTeXText.argumentDropped.contains(name)
+      if known {
+        out.append(c)
+        out.append(contentsOf: name.unicodeScalars)
+        i = hasArgument ? k : j  // "\textbf {X}" → "\textbf{X}"
+        continue
+      }
+      // Unknown: a formatting command (`\\textbf{X}`, `\\textsc{X}`) keeps its argument's
+      // text, anything else goes without leaving its name.
+      if hasArgument {
+        let end = skipGroup(k)
+        let inner = String(String.UnicodeScalarView(s[(k + 1)..<max(k + 1, end - 1)]))
+        out.append(contentsOf: cleanCommands(inner).unicodeScalars)
+        i = end
+      } else {
+        i = j
+      }
+    }
+    return String(out)
+  }
+
+  /// The people of a name braced whole that holds " and " (`{Ada Lovelace and
+  /// Charles Babbage}`), when every part looks like a person (two words or more, or a
+  /// comma); nil otherwise (`{Barnes and Noble}` is one name).
+  static func splitBracedList(_ raw: String) -> [String]? {
+    var text = raw
+    var stripped = false
+    while text.hasPrefix("{"), text.hasSuffix("}"), text.count >= 2, closesAtEnd(text) {
+      text = String(text.dropFirst().dropLast()).trimmingWhitespaceFast
+      stripped = true
+    }
+    guard stripped else { return nil }
+    let parts = split(text).map(\.trimmingWhitespaceFast)
+    if parts.count == 1 { return familyFirstList(text) }
+    guard parts.count >= 2,
+      parts.allSatisfy({ !$0.isEmpty && (words($0).count >= 2 || splitTopLevel($0, on: ",").count == 2) })
+    else { return nil }
+    return parts
+  }
+
+  /// A braced "Family Given I." list (`{{Shapiro Carl, Varian Hal R.}}`, `{{Lister Andrew
+  /// M.}}`, `{{Hoel P., Port S.}}`): people written family name first, told by an
+  /// initial at the end of a part; each returned as "{Family}, Given". Nil when no part
+  /// ends with an initial (a corporate name such as `{European Space Agency}`), or
+  /// when the parts are "Family, I." pairs (read as such).
+  static func familyFirstList(_ text: String) -> [String]? {
+    let pieces = splitTopLevel(text, on: ",").map(\.trimmingWhitespaceFast).filter { !$0.isEmpty }
+    func endsWithInitial(_ piece: String) -> Bool {
+      let tokens = words(piece)
+      guard tokens.count >= 2, let last = tokens.last else { return false }
+      return PublicationNames.isInitialToken(last) && !PublicationNames.isInitialToken(tokens[0])
+    }
+    if pieces.count >= 2, pieces.count % 2 == 0,
+      stride(from: 1, to: pieces.count, by: 2).allSatisfy({ PublicationNames.isGivenInitials(pieces[$0]) })
+    {
+      // "Steele, J., Iliinsky, N.": Family, Initials pairs.
+      return stride(from: 0, to: pieces.count, by: 2).map { pieces[$0] + ", " + pieces[$0 + 1] }
+    }
+    guard pieces.contains(where: endsWithInitial),
+      pieces.allSatisfy({ (2...5).contains(words($0).count) })
+    else { return nil }
+    return pieces.map { piece in
+      let tokens = words(piece)
+      return "{" + tokens[0] + "}, " + tokens.dropFirst().joined(separator: " ")
+    }
+  }
+
+  /// True when the brace opened at the start of `text` closes at its very end.
+  static func closesAtEnd(_ text: String) -> Bool {
+    var depth = 0
+    let scalars = Array(text.unicodeScalars)
+    for (index, c) in scalars.enumerated() {
+      if c == "{" { depth += 1 } else if c == "}" { depth -= 1 }
+      if depth == 0 { return index == scalars.count - 1 }
+    }
+    return false
   }
 
   static func isEastAsian(_ text: String) -> Bool {

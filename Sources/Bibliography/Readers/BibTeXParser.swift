@@ -144,6 +144,8 @@ struct _BibTeXScanner {
   var preambles: [String] = []
   /// Where bytes that are not UTF-8 were first met.
   var invalidUTF8Line: Int? = nil
+  /// Set when the last value read was cut off by the end of the file.
+  var cutByEnd = false
 
   init(bytes: [UInt8], line: Int, isFinal: Bool, parser: BibTeXParser) {
     self.bytes = bytes
@@ -425,7 +427,7 @@ struct _BibTeXScanner {
       }
     }
     entry.key = keyText
-    let label = keyText.isEmpty ? "@\(type) entry" : "entry '\(keyText)'"
+    let label = keyText.isEmpty ? "@\(InputLimits.quote(type, limit: 40)) entry" : "entry '\(InputLimits.quote(keyText, limit: 80))'"
     if keyText.unicodeScalars.contains(where: { $0 == " " || $0 == "\n" || $0 == "\t" }) {
       warn("\(label): the citation key contains spaces", line: entryLine)
     }
@@ -475,13 +477,19 @@ struct _BibTeXScanner {
         return entry
       }
       guard bytes[pos] == Self.equals else {
-        error("\(label): field name '\(name)' is not followed by '='; skipped", line: fieldLine)
+        error("\(label): field name '\(InputLimits.quote(name, limit: 80))' is not followed by '='; skipped", line: fieldLine)
         try skipToNextField(close: close)
         continue
       }
       pos += 1
       try skipSpaceAndComments()
       let value = try readValue(field: "\(label), field '\(name)'", entryLine: fieldLine)
+      if cutByEnd {
+        // The file ends inside this value: what was read of it is not the value.
+        cutByEnd = false
+        error("\(label) is not closed before the end of the file", line: entryLine)
+        return entry
+      }
       if let previous = entry.fields[name] {
         if previous != value {
           warn("\(label): field '\(name)' given twice; the first value is kept", line: fieldLine)
@@ -556,7 +564,7 @@ struct _BibTeXScanner {
         } else if let expansion = macros[word.lowercased()] {
           value += expansion
         } else {
-          warn("\(field): undefined macro '\(word)' kept as text")
+          warn("\(field): undefined macro '\(InputLimits.quote(word, limit: 80))' kept as text")
           value += word
         }
       } else {
@@ -577,19 +585,34 @@ struct _BibTeXScanner {
 
   /// Reads a braced or quoted part and returns its content without the delimiters.
   /// An `@` that starts a line and looks like an entry ends a runaway value.
+  ///
+  /// A value cut off by the end of the file sets ``cutByEnd``: its text is not real
+  /// (a cut author list would make up a person), so the caller drops the field. Braces
+  /// nested deeper than ``InputLimits/maxNestingDepth`` are reported once per value and
+  /// read flat by ``LaTeXText``.
   mutating func readDelimited(quote: Bool, field: String) throws(NeedMoreInput) -> String {
     let startLine = line
     pos += 1
     let start = pos
     var depth = 0
+    var reportedDepth = false
     while true {
       if try checkEnd() {
-        error("\(field): value opened on line \(startLine) is not closed", line: startLine)
-        return text(start..<pos)
+        error(
+          "\(field): value opened on line \(startLine) is not closed before the end of the file; "
+            + "the field is dropped", line: startLine)
+        cutByEnd = true
+        return ""
       }
       let c = bytes[pos]
       if c == Self.openBrace {
         depth += 1
+        if depth == InputLimits.maxNestingDepth, !reportedDepth {
+          reportedDepth = true
+          warn(
+            "\(field): braces nested more than \(InputLimits.maxNestingDepth) levels deep; the "
+              + "inner braces are read as plain text")
+        }
       } else if c == Self.closeBrace {
         if depth == 0 {
           if !quote {

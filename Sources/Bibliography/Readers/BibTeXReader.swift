@@ -25,6 +25,7 @@ public struct BibTeXReader: RecordReader {
     var previous: UInt8 = 0x0A
     var pendingAt = false
     var name = 0
+    var atName: [UInt8] = []
     while let c = iterator.next() {
       defer { previous = c }
       if c == 0x0A {
@@ -35,8 +36,10 @@ public struct BibTeXReader: RecordReader {
       if pendingAt {
         if (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) {
           name += 1
+          if atName.count < 16 { atName.append(c | 0x20) }
         } else if (c == UInt8(ascii: "{") || c == UInt8(ascii: "(")) && name > 0 {
-          entries += 1
+          // CSS at-rules (`@media (…) {`) in a page's style block are not entries.
+          if !cssAtRules.contains(atName) { entries += 1 }
           pendingAt = false
         } else if c != 0x20 {
           pendingAt = false
@@ -46,6 +49,7 @@ public struct BibTeXReader: RecordReader {
       if lineStart && c == UInt8(ascii: "@") {
         pendingAt = true
         name = 0
+        atName = []
         continue
       }
       if c != 0x20 && c != 0x09 { lineStart = false }
@@ -53,8 +57,17 @@ public struct BibTeXReader: RecordReader {
     }
     guard entries > 0 else { return 0 }
     let hasFields = text.utf8.prefix(65_536).contains(UInt8(ascii: "="))
-    return hasFields ? (entries >= 2 ? 0.95 : 0.9) : 0.4
+    let score = hasFields ? (entries >= 2 ? 0.95 : 0.9) : 0.4
+    // An HTML page showing BibTeX (in <pre> blocks) is a page, not a .bib file.
+    let head = text.utf8.prefix(2_048).drop(while: { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 || $0 == 0xEF || $0 == 0xBB || $0 == 0xBF })
+    if head.first == UInt8(ascii: "<") { return min(score, 0.2) }
+    return score
   }
+
+  static let cssAtRules: Set<[UInt8]> = Set(
+    ["media", "font", "import", "page", "keyframes", "charset", "supports", "namespace",
+     "layer", "container", "counter", "property", "document", "viewport", "webkit", "moz"]
+      .map { Array($0.utf8) })
 
   public func parse(_ text: String, file: String) -> SourceDocument {
     var parser = BibTeXParser(file: file)
@@ -62,8 +75,14 @@ public struct BibTeXReader: RecordReader {
     _ = parser.parse(Array(text.utf8), isFinal: true) { entries.append($0) }
     var diagnostics = parser.diagnostics
     let publications = publications(from: entries, diagnostics: &diagnostics)
+    // The owner marked in bold or underline (`\textbf{A. Name}`, `<b>A. Name</b>`).
+    let marked = entries.flatMap { entry -> [String] in
+      guard let field = entry["author"] ?? entry["authors"] else { return [] }
+      return YAMLRecords.markedNames(in: field)
+    }
     return SourceDocument(
-      file: file, format: Self.format, publications: publications,
+      file: file, format: Self.format,
+      owner: OwnerDetection.markedOwner(marked, in: publications), publications: publications,
       diagnostics: diagnostics.sorted { $0.location.line < $1.location.line })
   }
 
@@ -261,6 +280,16 @@ public struct BibTeXReader: RecordReader {
       }
     }
 
+    // Editors: kept apart; an entry with editors only has them as its people.
+    var editors: [String] = []
+    if let editorField = entry["editor"] {
+      editors = BibTeXNames.parse(LaTeXText.stripHTML(editorField)).names.map(\.displayName)
+    }
+    if authors.isEmpty && !editors.isEmpty && authorField.map({ $0.trimmingWhitespaceFast.isEmpty }) ?? true {
+      authors = editors
+      diagnostics.removeAll { $0.location == entry.location && $0.message == "\(label): author field is empty" }
+    }
+
     // Title.
     let title = text("title") ?? ""
     if title.isEmpty { warn("no title") }
@@ -321,13 +350,15 @@ public struct BibTeXReader: RecordReader {
         RecordIdentifiers.keywords(LaTeXText.displayText($0))
       } ?? []
 
-    return Publication(
+    var publication = Publication(
       title: title, authors: authors, year: year, venue: venue, kind: kind,
       abstract: text("abstract"), doi: doi, arxivID: arxiv, keywords: keywords,
       authorsTruncated: truncated,
       authorIdentifiers: authorIdentifiers(
         of: entry, authors: authors, label: label, diagnostics: &diagnostics),
       location: entry.location)
+    publication.editors = editors
+    return publication
   }
 
   /// Author identifiers from `orcid` (one iD per author, in author order, separated by

@@ -12,6 +12,9 @@ enum CVEntryParser {
   static func parse(_ entry: CVTextReader.Entry) -> Outcome {
     let text = entry.text
     if text.isEmpty { return .failure("empty entry") }
+    if let inverted = AuthorListScanner.invertedShape(text) {
+      return build(entry, authorsText: inverted.authors, title: inverted.title, rest: inverted.rest)
+    }
     if let quoted = quotedShape(text) {
       return build(entry, authorsText: quoted.authors, title: quoted.title, rest: quoted.rest)
     }
@@ -25,8 +28,10 @@ enum CVEntryParser {
         return build(entry, authorsText: found.authors, title: found.title, rest: found.rest)
       }
     }
-    // Looser shapes need a date, so that prose with a list of names is not an entry.
-    if firstYear(in: text) != nil
+    // Looser shapes need a date, a list number or an identifier, so that prose with a
+    // list of names is not an entry.
+    if firstYear(in: text) != nil || entry.number != nil || arxivID(in: text) != nil
+      || doi(in: text) != nil
       || statusWords.contains(where: { text.lowercased().contains("(" + $0) })
     {
       for shape in [commaShape, titleFirstShape] {
@@ -65,15 +70,25 @@ enum CVEntryParser {
 
   /// `Authors. Title. Venue, Year` and `Authors (Year) Title. Venue`.
   static func unquotedShape(_ text: String) -> (authors: String, title: String, rest: String)? {
-    if let open = text.firstIndex(of: "("), let close = text[open...].firstIndex(of: ")") {
+    // The first parenthetical that is a year or a status ("(co-first author)" is neither).
+    var searchFrom = text.startIndex
+    search: while let open = text[searchFrom...].firstIndex(of: "("),
+      let close = text[open...].firstIndex(of: ")")
+    {
+      searchFrom = text.index(after: close)
       let inside = text[text.index(after: open)..<close]
       let lower = inside.lowercased()
       let isYear = inside.count >= 4 && inside.prefix(4).allSatisfy { $0.isASCII && $0.isNumber }
-      if isYear || statusWords.contains(lower) {
+      guard isYear || statusWords.contains(lower) else { continue }
+      do {  // the parenthetical found
         let authors = String(text[..<open]).trimmingCharacters(in: .whitespaces)
         let after = text[text.index(after: close)...].drop { $0 == "." || $0 == " " }
-        guard !authors.isEmpty, authorChunks(authors).allSatisfy(looksLikeName) else { return nil }
-        let (title, venue) = splitSentence(String(after))
+        // Not names before the year ("Authors. Title. Venue (2022)."): the sentences
+        // decide below.
+        guard !authors.isEmpty,
+          authorChunks(TextScanning.removingParentheticals(authors)).allSatisfy(looksLikeName)
+        else { break search }
+        let (title, venue) = titleSentence(String(after))
         guard !title.isEmpty else { return nil }
         return (authors, title, venue + " (" + inside + ")")
       }
@@ -82,9 +97,34 @@ enum CVEntryParser {
     guard !authors.isEmpty, !remainder.isEmpty,
       authorChunks(authors).count >= 1, authorChunks(authors).allSatisfy(looksLikeName)
     else { return nil }
-    let (title, venue) = splitSentence(remainder)
+    let (title, venue) = titleSentence(remainder)
     guard title.split(separator: " ").count >= 2 else { return nil }
     return (authors, title, venue)
+  }
+
+  /// The title sentence and what follows. A title that asks a question goes on when the
+  /// sentence after the mark is a subtitle, not the venue ("Does X? A test using Y.
+  /// Journal of Z"): that sentence is followed by more and does not read as a venue.
+  static func titleSentence(_ text: String) -> (head: String, tail: String) {
+    var (head, tail) = splitSentence(text)
+    while let last = head.last, "?!".contains(last) {
+      let (next, after) = splitSentence(tail)
+      guard !after.isEmpty, !next.isEmpty, !isVenueLike(next) else { break }
+      head += " " + next
+      tail = after
+    }
+    return (head, tail)
+  }
+
+  /// A sentence that reads as a venue: venue, journal or conference words, numbers, an
+  /// "In …" or three words or fewer ("PLoS One", "Genetics").
+  static func isVenueLike(_ sentence: String) -> Bool {
+    let words = TextScanning.lowercaseWords(sentence)
+    if words.count <= 3 || sentence.contains(where: \.isNumber) { return true }
+    if words.first == "in" { return true }
+    return words.contains {
+      venueWords.contains($0) || journalWords.contains($0) || conferenceWords.contains($0)
+    }
   }
 
   /// `SURNAME, Given; SURNAME, Given / Title. Date; In: Venue.` (repository exports).
@@ -102,7 +142,16 @@ enum CVEntryParser {
   /// run starts the entry, `Title, Authors, Venue` otherwise. The run must be at least
   /// two names, or one name with an initial, so that a short title is not taken for one.
   static func commaShape(_ text: String) -> (authors: String, title: String, rest: String)? {
-    let chunks = text.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+    // "Radia et al., Title": the elision is a chunk of its own.
+    let chunks = text.split(separator: ",", omittingEmptySubsequences: false).flatMap {
+      chunk -> [String] in
+      let lower = chunk.lowercased()
+      for elision in [" et al.", " et al", " et. al."] where lower.hasSuffix(elision) {
+        let name = String(chunk.dropLast(elision.count))
+        if !name.trimmingCharacters(in: .whitespaces).isEmpty { return [name, " et al."] }
+      }
+      return [String(chunk)]
+    }
     guard chunks.count >= 2 else { return nil }
     var start = 0
     while start < chunks.count {
@@ -117,9 +166,20 @@ enum CVEntryParser {
         let authors = run.joined(separator: ",")
         if start == 0 {
           guard end < chunks.count else { return nil }
-          let title = chunks[end].trimmingCharacters(in: separators)
+          var authors = authors
+          var chunk = chunks[end].trimmingCharacters(in: separators)
+          // "…, Pretorius, et. al. Title. Venue": the elision ends the names.
+          for elision in ["et. al.", "et al.", "et al"] where chunk.lowercased().hasPrefix(elision) {
+            chunk = String(chunk.dropFirst(elision.count)).trimmingCharacters(in: separators)
+            authors += ", et al."
+            break
+          }
+          // "Names, Title. Venue (2024)": the title is one sentence.
+          let (head, tail) = splitSentence(chunk)
+          let title = head.trimmingCharacters(in: separators)
           guard title.split(separator: " ").count >= 2 else { return nil }
-          return (authors, title, chunks[(end + 1)...].joined(separator: ","))
+          let rest = ([tail] + chunks[(end + 1)...]).joined(separator: ",")
+          return (authors, title, rest)
         }
         let title = chunks[..<start].joined(separator: ",").trimmingCharacters(in: separators)
         // A title is one sentence of modest length.
@@ -143,7 +203,9 @@ enum CVEntryParser {
         let head = text[..<index]
         let lastWord = head.split(separator: " ").last.map(String.init) ?? ""
         let isInitial = character == "." && NameNormalizer.isInitial(lastWord + ".")
-        if !isInitial {
+        // "et. al.": one elision, not a sentence end.
+        let isEt = character == "." && lastWord.lowercased() == "et" && text[next...].hasPrefix(" al")
+        if !isInitial && !isEt {
           let keep = character == "." ? head : text[...index]
           return (
             String(keep).trimmingCharacters(in: .whitespaces),
@@ -209,13 +271,20 @@ enum CVEntryParser {
       .trimmingCharacters(in: CharacterSet.whitespaces.union(CharacterSet(charactersIn: ",.;:")))
     guard !title.isEmpty else { return .failure("the quoted title is empty") }
     var warnings: [Diagnostic] = []
-    let chunks = authorChunks(authorsText)
+    // Role notes ("(co-first author)") would split "Surname, I." pairs apart.
+    let chunks = authorChunks(
+      authorsText.contains("(") && !authorsText.lowercased().contains("(with ")
+        ? TextScanning.removingParentheticals(authorsText) : authorsText)
     var authors: [String] = []
     var starred = 0
     var truncated = false
     var ownerImplicit = false
     for chunk in chunks {
       let name = NameNormalizer.clean(TextScanning.removingParentheticals(chunk))
+      if isEtAl(chunk.trimmingCharacters(in: .whitespaces)) {
+        truncated = true
+        continue
+      }
       if name.isEmpty { continue }
       if isEtAl(name) {
         truncated = true
@@ -256,11 +325,31 @@ enum CVEntryParser {
       trimmed = trimmed.dropLast()
     }
     let trimmedText = String(trimmed)
+    // "R. Aly et al.": an elision glued to the last name without a comma.
+    let lower = trimmedText.lowercased()
+    for elision in [" et al.", " et al", " et. al."] where lower.hasSuffix(elision) {
+      let head = String(trimmedText.dropLast(elision.count))
+      if !head.hasSuffix(",") && !head.trimmingCharacters(in: .whitespaces).isEmpty {
+        return splitAuthorChunks(head) + ["et al."]
+      }
+    }
     return splitAuthorChunks(trimmedText)
   }
 
   static func splitAuthorChunks(_ trimmed: String) -> [String] {
     if trimmed.isEmpty { return [] }
+    // "Broer, L, Evans, DS, et al.": pair the names without the elision, then keep it.
+    if trimmed.contains(","),
+      let last = trimmed.split(separator: ",").last.map({ String($0) }),
+      isEtAl(last.trimmingCharacters(in: .whitespaces)),
+      let cut = trimmed.range(of: last, options: .backwards)
+    {
+      let head = String(trimmed[..<cut.lowerBound]).trimmingCharacters(
+        in: CharacterSet(charactersIn: ", "))
+      if !head.isEmpty, head.contains(",") {
+        return splitAuthorChunks(head) + [last.trimmingCharacters(in: .whitespaces)]
+      }
+    }
     let separator: Character = trimmed.contains(";") ? ";" : ","
     var chunks = trimmed.replacingOccurrences(of: ", and ", with: String(separator))
       .replacingOccurrences(of: " and ", with: String(separator))
@@ -290,7 +379,12 @@ enum CVEntryParser {
 
   static func initialsOnly(_ chunk: String) -> Bool {
     let tokens = NameNormalizer.tokens(NameNormalizer.clean(chunk))
-    return !tokens.isEmpty && tokens.allSatisfy(NameNormalizer.isInitial)
+    // "AS", "JD" (run-together initials, "Evans, DS") count as initials too.
+    return !tokens.isEmpty
+      && tokens.allSatisfy {
+        NameNormalizer.isInitial($0)
+          || ((2...3).contains($0.count) && $0.allSatisfy { $0.isUppercase && $0.isLetter })
+      }
   }
 
   /// One to six words, each capitalised, an initial or a family particle; no digits and
@@ -302,6 +396,11 @@ enum CVEntryParser {
       !name.contains(where: { $0.isNumber || "()[]:/@".contains($0) })
     else { return false }
     if isEtAl(name) { return true }
+    // Degrees and posts ("Ph.D", "Assistant Professor") are not names.
+    let folded = name.lowercased().filter { $0.isLetter || $0 == " " }
+    if folded.split(separator: " ").contains(where: { nonNameWords.contains(String($0)) }) {
+      return false
+    }
     for word in TextScanning.words(name) {
       // Venue words in any case; function words only in lower case ("A" is an initial).
       let lower = word.lowercased()
@@ -349,14 +448,28 @@ enum CVEntryParser {
     "conference", "journal", "proceedings", "university", "institute", "workshop",
     "transactions", "arxiv", "preprint", "press",
   ]
+  /// Degrees, posts and page furniture: words that are in no person's name.
+  static let nonNameWords: Set<String> = [
+    "phd", "msc", "bsc", "mba", "professor", "assistant", "associate", "lecturer", "department",
+    "phone", "email", "fax", "contact", "download", "postdoctoral", "faculty",
+  ]
   static let functionWords: Set<String> = [
     "in", "on", "of", "the", "for", "via", "with", "a", "an", "to", "from", "using", "is", "are",
   ]
 
   static func isEtAl(_ name: String) -> Bool {
-    var lower = name.lowercased()
+    let original = name.lowercased().trimmingCharacters(in: .whitespaces)
+    // "…", "...", ". . .": an elision.
+    if !original.isEmpty, original.allSatisfy({ $0 == "." || $0 == "…" || $0 == " " }),
+      original.contains("…") || original.filter({ $0 == "." }).count >= 2
+    {
+      return true
+    }
+    var lower = original
     while lower.hasSuffix(".") { lower.removeLast() }
-    return lower == "et al" || lower == "others" || lower == "and others"
+    if lower == "et al" || lower == "others" || lower == "and others" { return true }
+    // "et. al.", "et al.,"
+    return lower.hasPrefix("et") && lower.filter(\.isLetter) == "etal" && lower.count <= 8
   }
 
   /// The names in "(With A, B, and C.)".
@@ -375,9 +488,9 @@ enum CVEntryParser {
         ?? text.range(of: "doi:", options: .caseInsensitive)
     else { return nil }
     let id = text[range.upperBound...].drop(while: \.isWhitespace)
-      .prefix(while: { !$0.isWhitespace && $0 != ")" && $0 != "]" })
-    let trimmed = id.trimmingCharacters(in: CharacterSet(charactersIn: ".,;"))
-    return trimmed.hasPrefix("10.") ? trimmed : nil
+    guard id.hasPrefix("10.") else { return nil }
+    // The DOI's own rule: it may hold brackets and `<…>` (SICI DOIs).
+    return RecordIdentifiers.doi(in: String(id))
   }
 
   /// "arXiv:2101.01234" → "2101.01234".

@@ -59,13 +59,23 @@ public struct CVTextReader: RecordReader, OwnerInitializableReader {
   /// - Complexity: O(*n*) in the length of `text`, plus O(*a*²) per entry for an entry
   ///   of *a* author chunks.
   public func parse(_ text: String, file: String) -> SourceDocument {
-    let scan = Self.scan(text, file: file)
-    var document = SourceDocument(file: file, format: Self.format, owner: owner)
+    Self.read(Self.scan(text, file: file).entries, file: file, format: Self.format, owner: owner)
+  }
+
+  /// Reads scanned entries into a document: one publication per readable entry, an
+  /// error diagnostic per entry that fits no shape, the owner given or detected.
+  /// `markup`: the entries keep Markdown-like marks (``ListEntryParser``); a year
+  /// heading above an entry gives the year an entry does not state.
+  static func read(
+    _ entries: [Entry], file: String, format: InputFormat, owner: String?, markup: Bool = false
+  ) -> SourceDocument {
+    var document = SourceDocument(file: file, format: format, owner: owner)
     var implicitOwner: [Int] = []
-    for entry in scan.entries {
-      switch CVEntryParser.parse(entry) {
-      case .publication(let publication, let warnings, let ownerImplicit):
+    for entry in entries {
+      switch ListEntryParser.parse(entry, markup: markup) {
+      case .publication(var publication, let warnings, let ownerImplicit):
         if ownerImplicit { implicitOwner.append(document.publications.count) }
+        if markup, publication.year == nil { publication.year = entry.yearHint }
         document.publications.append(publication)
         document.diagnostics += warnings
       case .failure(let reason):
@@ -130,6 +140,11 @@ public struct CVTextReader: RecordReader, OwnerInitializableReader {
     var sectionKind: PublicationKind?
     /// The section heading says `*` marks alphabetical order.
     var starMeansAlphabetical: Bool
+    /// The year of the heading the entry sits under ("## 2021"), if any.
+    var yearHint: Int? = nil
+
+    /// The entry's lines joined with their marks kept.
+    var markup: String { lines.joined(separator: " ") }
 
     /// The entry's text, computed once when the entry is complete.
     private(set) var text = ""
@@ -137,7 +152,30 @@ public struct CVTextReader: RecordReader, OwnerInitializableReader {
     mutating func seal() { text = Self.text(of: lines) }
 
     static func text(of lines: [String]) -> String {
-      var joined = lines.joined(separator: " ")
+      var joined = ""
+      for line in lines {
+        // "compo-" + "sition": a word hyphenated across lines.
+        if joined.hasSuffix("\u{AD}"), line.first?.isLetter == true {
+          joined.removeLast()
+          joined += line
+          continue
+        }
+        if joined.hasSuffix("-"),
+          joined.dropLast().last?.isLowercase == true, line.first?.isLowercase == true
+        {
+          joined.removeLast()
+          joined += line
+        } else {
+          joined += joined.isEmpty ? line : " " + line
+        }
+      }
+      if joined.contains(ListEntryParser.lineBreak) {
+        joined = joined.replacingOccurrences(of: String(ListEntryParser.lineBreak), with: " ")
+      }
+      // Kramdown attribute lists (`{:target="_blank"}`) are page machinery.
+      while let open = joined.range(of: "{:"), let close = joined[open.upperBound...].firstIndex(of: "}") {
+        joined.removeSubrange(open.lowerBound...close)
+      }
       // A link that opens an entry is its title: `<a href=…>Title</a>`, `[Title](url)`.
       if joined.hasPrefix("<a "), let open = joined.firstIndex(of: ">"),
         let close = joined.range(of: "</a>")
@@ -150,6 +188,7 @@ public struct CVTextReader: RecordReader, OwnerInitializableReader {
         let title = joined[joined.index(after: joined.startIndex)..<close.lowerBound]
         joined = "\"" + title + "\"" + joined[joined.index(after: end)...]
       }
+      joined.removeAll { $0 == "\u{AD}" }
       return TextScanning.collapseWhitespace(
         TextScanning.decodingHTMLEntities(
           TextScanning.removingMarkdownLinks(TextScanning.removingHTMLTags(joined))))
@@ -173,12 +212,16 @@ public struct CVTextReader: RecordReader, OwnerInitializableReader {
 
   /// Finds the entries of publication sections; when the text has no publication
   /// heading at all, the whole text is read as one list.
-  static func scan(_ text: String, file: String) -> Scan {
-    let scan = scan(text, file: file, wholeText: false)
-    return scan.sawPublicationHeading ? scan : Self.scan(text, file: file, wholeText: true)
+  /// `markdown`: lines opening with `<br>` after an entry are notes on it (code, award),
+  /// and year headings ("## 2021", "**2021**") give their entries a year.
+  static func scan(_ text: String, file: String, markdown: Bool = false) -> Scan {
+    let scan = scan(text, file: file, wholeText: false, markdown: markdown)
+    return scan.sawPublicationHeading
+      ? scan : Self.scan(text, file: file, wholeText: true, markdown: markdown)
   }
 
-  static func scan(_ text: String, file: String, wholeText: Bool) -> Scan {
+  static func scan(_ text: String, file: String, wholeText: Bool, markdown: Bool = false) -> Scan {
+    var yearHint: Int?
     var result = Scan()
     var section: (kind: PublicationKind?, alphabetical: Bool)? = wholeText ? (nil, false) : nil
     var current: Entry?
@@ -192,10 +235,17 @@ public struct CVTextReader: RecordReader, OwnerInitializableReader {
       }
       current = nil
     }
-    let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+    // Lines end at LF, CRLF or CR only, as editors and `grep -n` count them: a form feed
+    // (a page break in text saved from a PDF) is not a line of its own.
+    let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
+      .map { $0.contains(where: { $0 == "\u{0C}" || $0 == "\u{0B}" }) ? Substring($0.filter { $0 != "\u{0C}" && $0 != "\u{0B}" }) : $0 }
+      .map(joiningBrokenAccents)
+    let furniture = markdown ? [] : pageFurniture(lines)
+    var consumedUntil = -1
     for (offset, rawLine) in lines.enumerated() {
+      if offset <= consumedUntil { continue }
       let line = String(rawLine)
-      let trimmed = line.trimmingCharacters(in: .whitespaces)
+      let trimmed = furniture.contains(offset) ? "" : line.trimmingCharacters(in: .whitespaces)
       defer { previousBlank = trimmed.isEmpty }
       if trimmed.isEmpty { continue }
       // YAML front matter, HTML comments and Liquid tags are page machinery, not text.
@@ -213,16 +263,52 @@ public struct CVTextReader: RecordReader, OwnerInitializableReader {
         continue
       }
       if trimmed.hasPrefix("{%") || trimmed.hasPrefix("{{") { continue }
+      if markdown {
+        if trimmed.hasPrefix("<br"), current != nil { continue }
+        let bare = trimmed.trimmingCharacters(in: CharacterSet(charactersIn: "#*_ :"))
+        if bare.count == 4, let year = Int(bare), (1800...2099).contains(year) {
+          finish()
+          yearHint = year
+          continue
+        }
+      }
       let indented = line.first?.isWhitespace == true
-      let item = listItem(trimmed)
+      var item = listItem(trimmed)
+      // The entry above has finished its sentence ("…, 1999.").
+      let afterSentence = current?.lines.last.map { $0.hasSuffix(".") } ?? false
+      // "1998. Florida …": a year opening a wrapped line of an unfinished entry is not a
+      // list number (unless the entries are numbered on to it).
+      if let number = item?.number, (1800...2099).contains(number), current != nil, !afterSentence,
+        current?.number.map({ abs($0 - number) == 1 }) != true
+      {
+        item = nil
+      }
       // A line that runs straight on from an entry is its continuation ("Research
-      // Letters" wrapped from a venue), unless it is marked up or set in capitals.
+      // Letters" wrapped from a venue), unless it is marked up or set in capitals, or the
+      // entry ended its sentence (a margin label of a CV saved as text: "Conference" /
+      // "Papers" between two entries).
       let headingAllowed =
         current == nil || previousBlank || trimmed.hasPrefix("#") || trimmed.hasPrefix("\\")
-        || trimmed == trimmed.uppercased()
-      if headingAllowed, !indented || current == nil, item == nil,
-        let heading = heading(trimmed)
-      {
+        || trimmed == trimmed.uppercased() || (afterSentence && !indented)
+      var heading =
+        headingAllowed && (!indented || current == nil) && item == nil
+        ? Self.heading(trimmed) : nil
+      // A label set over two or three lines ("Journal" / "Articles", "Unrefereed" /
+      // "Symposia &" / "Workshops"): the longest run of fragments that is a heading wins
+      // over its first line alone.
+      if headingAllowed, !indented || current == nil, item == nil, isLabelFragment(trimmed) {
+        var joined = trimmed
+        for next in (offset + 1)..<min(offset + 3, lines.count) {
+          let nextLine = lines[next].trimmingCharacters(in: .whitespaces)
+          guard isLabelFragment(nextLine), !furniture.contains(next) else { break }
+          joined += " " + nextLine
+          if let found = Self.heading(joined) {
+            heading = found
+            consumedUntil = next
+          }
+        }
+      }
+      if let heading {
         finish()
         switch heading {
         case .publications(let kind, let alphabetical):
@@ -233,22 +319,59 @@ public struct CVTextReader: RecordReader, OwnerInitializableReader {
         }
         continue
       }
+      // "Patent Marilyn V. Reyes and …": a margin label set on the first line of the
+      // entry it labels.
+      if heading == nil, headingAllowed, !indented, item == nil, current != nil || previousBlank,
+        let (label, rest) = labelledEntry(trimmed)
+      {
+        finish()
+        switch label {
+        case .publications(let kind, let alphabetical):
+          section = (kind, alphabetical)
+          result.sawPublicationHeading = true
+          current = Entry(
+            lines: [rest], location: InputLocation(file: file, line: offset + 1), number: nil,
+            sectionKind: kind, starMeansAlphabetical: alphabetical, yearHint: yearHint)
+        case .other:
+          section = nil
+        }
+        continue
+      }
       guard let section else { continue }
       let location = InputLocation(file: file, line: offset + 1)
-      if let item, !indented {
+      // An indented item opens an entry when it is numbered on from the one before
+      // (" 9." then "10." aligned on the period) or opens the section.
+      let numberedOn =
+        item?.number != nil
+        && (current == nil || current?.number == nil
+          || current?.number.map { abs($0 - item!.number!) == 1 } == true)
+      if let item, !indented || numberedOn {
         finish()
         current = Entry(
           lines: [item.text], location: location, number: item.number,
-          sectionKind: section.kind, starMeansAlphabetical: section.alphabetical)
+          sectionKind: section.kind, starMeansAlphabetical: section.alphabetical,
+          yearHint: yearHint)
+      } else if !markdown, !indented, item == nil, let open = current, open.number == nil,
+        open.lines.last?.hasSuffix(".") == true, startsWithNames(trimmed)
+      {
+        // Flowed text without markers or blank lines: a line that opens with an author
+        // list after a finished sentence is the next entry.
+        finish()
+        current = Entry(
+          lines: [trimmed], location: location, number: nil, sectionKind: section.kind,
+          starMeansAlphabetical: section.alphabetical, yearHint: yearHint)
       } else if current != nil && (indented || !previousBlank) {
         current?.lines.append(item.map { $0.text } ?? trimmed)
       } else if looksLikeEntry(trimmed) {
         finish()
         current = Entry(
           lines: [trimmed], location: location, number: nil, sectionKind: section.kind,
-          starMeansAlphabetical: section.alphabetical)
+          starMeansAlphabetical: section.alphabetical, yearHint: yearHint)
+      } else {
+        // Anything else in a publication section is a sub-heading ("2024", "Selected",
+        // "### 2019 - 2015"): it ends the entry above.
+        finish()
       }
-      // Anything else in a publication section is a sub-heading ("2024", "Selected").
     }
     finish()
     return result
@@ -315,14 +438,18 @@ public struct CVTextReader: RecordReader, OwnerInitializableReader {
       !bare.contains(where: \.isNumber)
     else { return nil }
     let lower = bare.lowercased()
+    // "External PhD thesis reader", "Journal referee": a role, not a list of papers.
+    if words.contains(where: roleWords.contains) { return .other }
     let legendLower = legend.lowercased()
     let starAlphabetical =
       legend.contains("*")
       && (legendLower.contains("α") || legendLower.contains("alphabet")
         || legendLower.contains("order"))
     if words.contains(where: publicationWords.contains) || lower.contains("working paper")
-      || ["in press", "in print", "forthcoming", "accepted", "published", "refereed"].contains(
-        where: lower.hasPrefix)
+      || [
+        "in press", "in print", "forthcoming", "accepted", "published", "refereed", "unrefereed",
+        "non-refereed", "nonrefereed", "peer-reviewed", "peer reviewed", "non-peer",
+      ].contains(where: lower.hasPrefix)
     {
       let kind: PublicationKind?
       if words.contains(where: { $0.hasPrefix("workshop") }) {
@@ -339,6 +466,8 @@ public struct CVTextReader: RecordReader, OwnerInitializableReader {
         kind = .conference
       } else if words.contains(where: { $0.hasPrefix("chapter") }) {
         kind = .chapter
+      } else if words.contains(where: { ["thesis", "theses", "dissertation"].contains($0) }) {
+        kind = .thesis
       } else {
         kind = nil
       }
@@ -353,7 +482,14 @@ public struct CVTextReader: RecordReader, OwnerInitializableReader {
   static let publicationWords: Set<String> = [
     "publication", "publications", "paper", "papers", "article", "articles", "preprint",
     "preprints", "patent", "patents", "manuscript", "manuscripts", "proceedings", "chapter",
-    "chapters", "book", "books", "monograph", "monographs", "theses", "bibliography",
+    "chapters", "book", "books", "monograph", "monographs", "theses", "bibliography", "thesis",
+    "dissertation", "dissertations", "report", "reports",
+  ]
+  /// People's roles: a heading naming one is service, not publications.
+  static let roleWords: Set<String> = [
+    "reader", "readers", "referee", "reviewer", "reviewers", "reviewing", "refereeing",
+    "committee", "committees", "examiner", "examiners", "editor", "editors", "editorial",
+    "supervisor", "supervision", "advisor", "advising", "member", "membership",
   ]
   static let preprintWords: Set<String> = [
     "preprint", "preprints", "submitted", "manuscript", "manuscripts",
@@ -366,10 +502,108 @@ public struct CVTextReader: RecordReader, OwnerInitializableReader {
     "skills", "references", "interests", "activities", "membership", "memberships",
     "languages", "software", "contact", "media", "press", "reviewing", "academic", "selected",
     "outreach", "leadership", "fellowships", "service", "courses", "workshops", "organization",
+    "open", "work", "registered", "referees", "colloquia", "seminars", "conferences",
   ]
 
+  /// A short capitalised line without a final period: maybe part of a label set over
+  /// several lines.
+  static func isLabelFragment(_ line: String) -> Bool {
+    let words = line.split(separator: " ")
+    return (1...3).contains(words.count) && line.first?.isUppercase == true
+      && !line.hasSuffix(".") && !line.hasSuffix(",") && line.count <= 40
+  }
+
+  /// "Fr’ ed’ eric": text converted from a PDF sets a mark (a soft hyphen, a right
+  /// quote) and a space where an accented letter was lost; the word is joined again
+  /// ("Frederic"). Only after a fragment of one to three letters ("authors’ work" stays).
+  static func joiningBrokenAccents(_ line: Substring) -> Substring {
+    guard line.contains(where: { $0 == "\u{AD}" || $0 == "’" }) else { return line }
+    var out = ""
+    var index = line.startIndex
+    var sinceJoin = Int.max
+    while index < line.endIndex {
+      let c = line[index]
+      let next = line.index(after: index)
+      // Letters since the word began or since the last join.
+      let fragment = min(out.reversed().prefix(while: \.isLetter).count, sinceJoin)
+      let wordStart = sinceJoin < Int.max || (out.dropLast(fragment).last.map { !$0.isLetter } ?? true)
+      if c == "\u{AD}" || c == "’", next < line.endIndex, line[next] == " ", (1...3).contains(fragment),
+        wordStart, line.index(after: next) < line.endIndex, line[line.index(after: next)].isLowercase
+      {
+        index = line.index(after: next)
+        sinceJoin = 0
+        continue
+      }
+      out.append(c)
+      if c.isLetter {
+        if sinceJoin < Int.max { sinceJoin += 1 }
+      } else {
+        sinceJoin = Int.max
+      }
+      index = next
+    }
+    return Substring(out)
+  }
+
+  /// A label of one or two words ("Patent", "Technical Reports") before an entry that
+  /// opens with its names on the same line: the heading and the entry's text.
+  static func labelledEntry(_ line: String) -> (Heading, String)? {
+    let words = line.split(separator: " ", maxSplits: 3, omittingEmptySubsequences: true)
+    guard words.count >= 3 else { return nil }
+    for count in [1, 2] where words.count > count {
+      let label = words.prefix(count).joined(separator: " ")
+      guard label.allSatisfy({ $0.isLetter || $0 == " " }), let heading = heading(label) else { continue }
+      let rest = String(line.dropFirst(label.count)).trimmingCharacters(in: .whitespaces)
+      if startsWithNames(rest) { return (heading, rest) }
+    }
+    return nil
+  }
+
+  /// "Larry D. Pyeatt and Adele E. Howe. Title…": a sentence of names, then more.
+  static func startsWithNames(_ line: String) -> Bool {
+    let (head, tail) = CVEntryParser.splitSentence(line)
+    guard !tail.isEmpty, head.contains(" ") else { return false }
+    let chunks = CVEntryParser.authorChunks(head)
+    return !chunks.isEmpty && chunks.allSatisfy(CVEntryParser.looksLikeName)
+      && chunks.contains { $0.split(separator: " ").count >= 2 }
+  }
+
+  /// Running heads and page numbers: short lines that, with their digits removed,
+  /// occur three times or more ("Larry D. Pyeatt", "Curriculum Vitae 4").
+  static func pageFurniture(_ lines: [Substring]) -> Set<Int> {
+    var counts: [String: Int] = [:]
+    var keys: [String?] = []
+    for line in lines {
+      let trimmed = line.trimmingCharacters(in: .whitespaces)
+      guard !trimmed.isEmpty, trimmed.count <= 40, listItem(trimmed) == nil else {
+        keys.append(nil)
+        continue
+      }
+      let key = trimmed.filter { !$0.isNumber }
+      guard key.filter(\.isLetter).count >= 3 else {
+        keys.append(nil)
+        continue
+      }
+      keys.append(key)
+      counts[key, default: 0] += 1
+    }
+    var result: Set<Int> = []
+    for (index, key) in keys.enumerated() {
+      if let key, let count = counts[key], count >= 3 { result.insert(index) }
+    }
+    return result
+  }
+
   /// An unmarked paragraph worth reading as an entry (not a sub-heading).
-  static func looksLikeEntry(_ line: String) -> Bool {
-    line.contains("\"") || line.contains("“") || line.split(separator: " ").count >= 6
+  static func looksLikeEntry(_ raw: String) -> Bool {
+    // Kramdown attributes and link targets (`{:target="_blank"}`) are not its text.
+    var line = raw
+    while let open = line.range(of: "{:"), let close = line[open.upperBound...].firstIndex(of: "}") {
+      line.removeSubrange(open.lowerBound...close)
+    }
+    if line.contains("](") { line = TextScanning.removingMarkdownLinks(line) }
+    return line.contains("\"") || line.contains("“") || line.split(separator: " ").count >= 6
+      // "Surname, Given - Surname, Given," runs on to the next line.
+      || (line.hasSuffix(",") && line.contains(",") && line.split(separator: ",").count >= 2)
   }
 }

@@ -1,3 +1,4 @@
+import CoauthorBase
 import Foundation
 
 /// Comma-, tab- or semicolon-separated text with a header row (RFC 4180 quoting:
@@ -23,81 +24,19 @@ public struct DelimitedText: Sendable, Hashable {
   ///
   /// - Complexity: O(*n*) for *n* characters.
   public init(parsing text: String, file: String, delimiter: Character? = nil) {
-    let scalars = Array(text.unicodeScalars)
-    let chosen = delimiter ?? Self.guessDelimiter(scalars)
-    self.delimiter = chosen
-    let d = chosen.unicodeScalars.first ?? ","
+    let bytes = Array(text.utf8)
+    let d = delimiter.flatMap(\.asciiValue) ?? DelimitedRecords.guessDelimiter(bytes)
+    self.delimiter = Character(Unicode.Scalar(d))
+    var scanner = DelimitedRecords(bytes, delimiter: d)
     var records: [Row] = []
+    while let record = scanner.next() { records.append(Row(line: record.line, fields: record.fields)) }
     var diagnostics: [Diagnostic] = []
-    var fields: [String] = []
-    var field = String.UnicodeScalarView()
-    var line = 1
-    var recordLine = 1
-    var i = scalars.first == "\u{FEFF}" ? 1 : 0
-    var inQuotes = false
-    var quoteLine = 1
-    var recordHasContent = false
-    func endRecord() {
-      fields.append(String(field))
-      field = String.UnicodeScalarView()
-      if recordHasContent || fields.count > 1 || !(fields.first ?? "").isEmpty {
-        records.append(Row(line: recordLine, fields: fields))
-      }
-      fields = []
-      recordHasContent = false
-    }
-    while i < scalars.count {
-      let c = scalars[i]
-      if inQuotes {
-        if c == "\"" {
-          if i + 1 < scalars.count, scalars[i + 1] == "\"" {
-            field.append("\"")
-            i += 2
-            continue
-          }
-          inQuotes = false
-        } else {
-          if c == "\n" { line += 1 }
-          field.append(c)
-        }
-        i += 1
-        continue
-      }
-      switch c {
-      case "\"":
-        if field.isEmpty || field.allSatisfy({ $0 == " " }) {
-          field = String.UnicodeScalarView()
-          inQuotes = true
-          quoteLine = line
-          recordHasContent = true
-        } else {
-          field.append(c)  // A quote inside an unquoted field is text.
-        }
-      case d:
-        fields.append(String(field))
-        field = String.UnicodeScalarView()
-        recordHasContent = true
-      case "\r":
-        if i + 1 < scalars.count, scalars[i + 1] == "\n" { break }
-        endRecord()
-        line += 1
-        recordLine = line
-      case "\n":
-        endRecord()
-        line += 1
-        recordLine = line
-      default:
-        field.append(c)
-      }
-      i += 1
-    }
-    if inQuotes {
+    if let open = scanner.unclosedQuoteLine {
       diagnostics.append(
         Diagnostic(
-          .error, at: InputLocation(file: file, line: quoteLine),
+          .error, at: InputLocation(file: file, line: open),
           "quoted field opened here is not closed before the end of the file"))
     }
-    if !field.isEmpty || !fields.isEmpty { endRecord() }
 
     let header =
       records.first.map { $0.fields.map { $0.trimmingCharacters(in: .whitespaces) } } ?? []
@@ -117,25 +56,12 @@ public struct DelimitedText: Sendable, Hashable {
     self.diagnostics = diagnostics
   }
 
-  static func guessDelimiter(_ scalars: [Unicode.Scalar]) -> Character {
-    var counts: [Unicode.Scalar: Int] = [",": 0, "\t": 0, ";": 0]
-    var inQuotes = false
-    for c in scalars {
-      if c == "\"" { inQuotes.toggle() }
-      if inQuotes { continue }
-      if c == "\n" { break }
-      if counts[c] != nil { counts[c, default: 0] += 1 }
-    }
-    let best = counts.max { ($0.value, $1.key) < ($1.value, $0.key) }
-    return Character(best.map { $0.value > 0 ? $0.key : "," } ?? ",")
-  }
-
   /// The first line of `text` (without a byte-order mark) split on the delimiter
   /// that occurs most in it; quotes around names removed. For `confidence(for:)`.
   static func headerNames(of text: String) -> [String] {
     var firstLine = text.prefix { $0 != "\n" && $0 != "\r\n" && $0 != "\r" }
     if firstLine.first == "\u{FEFF}" { firstLine = firstLine.dropFirst() }
-    let delimiter = guessDelimiter(Array(firstLine.unicodeScalars))
+    let delimiter = Character(Unicode.Scalar(DelimitedRecords.guessDelimiter(Array(firstLine.utf8))))
     return firstLine.split(separator: delimiter, omittingEmptySubsequences: false).map {
       $0.trimmingCharacters(in: .whitespaces).trimmingCharacters(
         in: CharacterSet(charactersIn: "\""))

@@ -21,7 +21,7 @@ public enum FormatDetector {
       BibTeXReader.self, RISReader.self, CSLJSONReader.self, WoSReader.self,
       ScopusCSVReader.self, OpenAlexReader.self, CSVReader.self, CVTextReader.self,
       HomepageReader.self,
-    ]
+    ] + textListReaders + structuredListReaders
   }
 
   /// Characters of an input the readers see when detecting its format.

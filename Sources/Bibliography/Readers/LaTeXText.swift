@@ -1,3 +1,4 @@
+import CoauthorBase
 import Foundation
 
 /// Turns the LaTeX found in bibliographic fields into plain Unicode text.
@@ -12,12 +13,18 @@ import Foundation
 public enum LaTeXText {
   /// Converts `text` to Unicode; see the type's description for what is handled.
   ///
-  /// - Complexity: O(*n*) for *n* characters.
+  /// Groups nested deeper than ``InputLimits/maxNestingDepth`` levels are read flat
+  /// (their braces dropped, their text kept), so 100,000 nested braces cost neither
+  /// stack nor time; ``BibTeXParser`` reports such a field at its line.
+  ///
+  /// - Complexity: O(*n*) for *n* characters, whatever the nesting.
   public static func toUnicode(_ text: String) -> String {
     // Fast path: nothing LaTeX-like and no white space to collapse.
     if !text.utf8.contains(where: { specialBytes[Int($0)] }) { return text }
     var converter = Converter(Array(text.unicodeScalars))
-    let result = converter.convert(until: nil)
+    var result: [Unicode.Scalar] = []
+    result.reserveCapacity(converter.s.count)
+    converter.convert(until: nil, into: &result)
     let string = String(String.UnicodeScalarView(result))
     // NFC only where an accent command added a combining mark (or the input had one).
     let needsNormalization = result.contains { $0.value >= 0x300 && $0.value <= 0x36F }
@@ -131,24 +138,39 @@ public enum LaTeXText {
       if let last = out.last, !Self.isSpace(last) { out.append(" ") }
     }
 
-    /// Converts up to the brace that closes the current group (or the end).
-    mutating func convert(until closing: Unicode.Scalar?) -> [Unicode.Scalar] {
-      var out: [Unicode.Scalar] = []
-      out.reserveCapacity(s.count - i)
+    /// How many groups and arguments are open (recursion depth).
+    var depth = 0
+    /// Braces opened past the depth limit, read flat: their `}` closes nothing.
+    var flat = 0
+    /// `$` signs among `s[0..<dollarsScanned]`, for ``isMathContext()`` in O(1) amortised.
+    var dollars = 0
+    var dollarsScanned = 0
+
+    /// Converts up to the brace that closes the current group (or the end), appending to
+    /// `out` (one buffer for all levels: no copy per level).
+    mutating func convert(until closing: Unicode.Scalar?, into out: inout [Unicode.Scalar]) {
+      depth += 1
+      defer { depth -= 1 }
+      let flatAtStart = flat
       while i < s.count {
         let c = s[i]
-        if let closing, c == closing {
+        if let closing, c == closing, flat == flatAtStart {
           i += 1
-          return out
+          return
         }
         switch c {
         case "\\":
-          out.append(contentsOf: command())
+          command(into: &out)
         case "{":
           i += 1
-          out.append(contentsOf: convert(until: "}"))
+          if depth < InputLimits.maxNestingDepth {
+            convert(until: "}", into: &out)
+          } else {
+            flat += 1
+          }
         case "}":
-          i += 1  // An unbalanced closing brace: drop it.
+          i += 1  // An unbalanced closing brace, or one closing a flat group: drop it.
+          if flat > flatAtStart { flat -= 1 }
         case "$":
           i += 1
         case "^", "_":
@@ -197,13 +219,27 @@ public enum LaTeXText {
           i += 1
         }
       }
+    }
+
+    /// A group converted into a buffer of its own (arguments of scripts and accents).
+    mutating func convertGroup() -> [Unicode.Scalar] {
+      var out: [Unicode.Scalar] = []
+      convert(until: "}", into: &out)
       return out
     }
 
+    mutating func command(into out: inout [Unicode.Scalar]) {
+      out.append(contentsOf: command())
+    }
+
     /// `^` and `_` are math marks when a `$` opened math before them on this text.
-    func isMathContext() -> Bool {
-      var dollars = 0
-      for k in 0..<i where s[k] == "$" { dollars += 1 }
+    /// Counts `$` incrementally (`i` only moves forward), so a value of 200,000 `^`
+    /// costs O(*n*), not O(*n*²).
+    mutating func isMathContext() -> Bool {
+      while dollarsScanned < i {
+        if s[dollarsScanned] == "$" { dollars += 1 }
+        dollarsScanned += 1
+      }
       return dollars % 2 == 1
     }
 
@@ -224,9 +260,22 @@ public enum LaTeXText {
       guard i < s.count else { return [] }
       if s[i] == "{" {
         i += 1
-        return convert(until: "}")
+        if depth >= InputLimits.maxNestingDepth {
+          flat += 1
+          return []
+        }
+        return convertGroup()
       }
-      if s[i] == "\\" { return command() }
+      if s[i] == "\\" {
+        // `\'\'\'…`: accents of accents recurse through here; bounded like groups.
+        if depth >= InputLimits.maxNestingDepth {
+          i += 1
+          return []
+        }
+        depth += 1
+        defer { depth -= 1 }
+        return command()
+      }
       let c = s[i]
       i += 1
       return [c]

@@ -6,6 +6,11 @@ public enum TermRanking: String, Sendable, Hashable, Codable, CaseIterable {
   case occurrences
   /// TF-IDF relevance (see ``Term/relevance``), then number of documents.
   case relevance
+  /// VOSviewer's selection (Van Eck & Waltman 2011): of the most frequent terms
+  /// (`maximumTermCount / specificShare` of them), the share
+  /// ``TermExtractionOptions/specificShare`` whose co-occurrences are most concentrated
+  /// (see ``Term/specificity``) is kept, ranked by number of documents; the rest follow.
+  case cooccurrence
 }
 
 /// Choices for ``TermExtractor``.
@@ -31,6 +36,12 @@ public struct TermExtractionOptions: Sendable, Hashable {
   public var additionalStopWords: Set<String>
   /// The user's merges and removals, applied to the terms found.
   public var thesaurus: Thesaurus
+  /// Under ``TermRanking/cooccurrence``, the share of terms kept as specific (VOSviewer's
+  /// default: 60 %).
+  public var specificShare: Double = 0.6
+  /// Whether an abbreviation the text defines ("Altmetric Attention Score (AAS)",
+  /// ``Abbreviations``) is merged into its long form.
+  public var mergeAbbreviations = true
 
   public init(
     minimumOccurrences: Int = 2, maximumTermCount: Int? = nil, ranking: TermRanking = .occurrences,
@@ -72,6 +83,13 @@ public struct Term: Sendable, Hashable, Codable {
   public var relevance: Double
   /// The C-value of a multi-word term (nil for single words and thesaurus-made terms).
   public var cValue: Double?
+  /// How unevenly the term's co-occurrences spread over the other terms above the
+  /// threshold: the Kullback–Leibler divergence of its co-occurrence distribution from
+  /// the distribution of all co-occurrences (VOSviewer's relevance, Van Eck & Waltman 2011).
+  /// A generic word ("development", "approach") co-occurs with everything in proportion
+  /// and scores low; a topic's name co-occurs with its own few terms and scores high.
+  /// Nil unless the ranking is ``TermRanking/cooccurrence``.
+  public var specificity: Double? = nil
   /// Words in the key.
   public var wordCount: Int
   /// The documents containing the term, ascending indices into the input.
@@ -189,10 +207,15 @@ public struct TermExtractor: Sendable {
       }
     }
 
-    // 2. Joins, then stop words split segments into chunks.
+    // 2. Names with an inner "of" ("Web of Science") become one word; joins, then stop
+    // words split segments into chunks.
+    let names = Self.ofNames(in: rawSegments)
+    properKeys.formUnion(names.values)
     let chunksPerDoc: [[[Word]]] = rawSegments.map { doc in
       doc.flatMap { seg in
-        chunks(of: join(seg, vocabulary: vocabulary), stopWords: stopWords, proper: properKeys)
+        chunks(
+          of: join(Self.joinNames(seg, names), vocabulary: vocabulary), stopWords: stopWords,
+          proper: properKeys)
       }
     }
 
@@ -200,14 +223,30 @@ public struct TermExtractor: Sendable {
     var thesaurusMap: [String: String?] = [:]  // key → replacement label (nil = remove)
     var forcedPhrases: Set<String> = []
     for entry in options.thesaurus.entries {
-      guard let key = termKey(ofLabel: entry.label, vocabulary: vocabulary) else { continue }
+      guard let key = termKey(ofLabel: entry.label, vocabulary: vocabulary, names: names) else { continue }
       thesaurusMap[key] = .some(entry.replacement)
       if key.contains(" ") { forcedPhrases.insert(key) }
       // The replacement is a term the user vouches for: find it in the text too.
       if let replacement = entry.replacement,
-        let target = termKey(ofLabel: replacement, vocabulary: vocabulary), target.contains(" ")
+        let target = termKey(ofLabel: replacement, vocabulary: vocabulary, names: names), target.contains(" ")
       {
         forcedPhrases.insert(target)
+      }
+    }
+
+    // 3b. Abbreviations the text defines ("Altmetric Attention Score (AAS)") join their
+    // long form, unless the user's thesaurus says otherwise.
+    var abbreviationKeys: Set<String> = []
+    if options.mergeAbbreviations {
+      for definition in Abbreviations.corpusLongForms(documents) {
+        guard let key = termKey(ofLabel: definition.short, vocabulary: vocabulary), !key.contains(" "),
+          thesaurusMap[key] == nil,
+          let target = termKey(ofLabel: definition.long, vocabulary: vocabulary, names: names), target != key,
+          !stopWords.contains(target.split(separator: " ").first.map(String.init) ?? "")
+        else { continue }
+        thesaurusMap[key] = .some(definition.long)
+        abbreviationKeys.insert(key)
+        if target.contains(" ") { forcedPhrases.insert(target) }
       }
     }
 
@@ -262,12 +301,18 @@ public struct TermExtractor: Sendable {
     // 6. Thesaurus: rename, merge, remove.
     var merged: [String: TermStats] = [:]
     var mergedOrder: [String] = []
+    // An abbreviation merged into its long form: (its uses, its commonest spelling).
+    var shortForms: [String: (frequency: Int, label: String)] = [:]
     for key in order {
       guard var s = stats[key] else { continue }
       var target = key
       if let replacement = thesaurusMap[key] {
         guard let label = replacement else { continue }  // removal
-        target = termKey(ofLabel: label, vocabulary: vocabulary) ?? label.lowercased()
+        target = termKey(ofLabel: label, vocabulary: vocabulary, names: names) ?? label.lowercased()
+        if abbreviationKeys.contains(key) {
+          let spelling = s.surfaces.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key ?? label
+          shortForms[target] = (s.frequency, spelling)
+        }
         s.fixedLabel = label
         s.cValue = nil
         s.wordCount = target.split(separator: " ").count
@@ -279,6 +324,14 @@ public struct TermExtractor: Sendable {
         merged[target] = s
         mergedOrder.append(target)
       }
+    }
+    // The merged term is labelled as the corpus writes it more often: "MEDLINE" over
+    // "Medical Literature Analysis and Retrieval System Online", "Altmetric Attention
+    // Score" over "AAS".
+    for (target, short) in shortForms {
+      guard var s = merged[target], short.frequency > s.frequency - short.frequency else { continue }
+      s.fixedLabel = short.label
+      merged[target] = s
     }
 
     // 7. Threshold, relevance, ranking, top-N.
@@ -295,10 +348,16 @@ public struct TermExtractor: Sendable {
       // The label spells out word boundaries when any source does ("Frank-Wolfe" over a
       // more frequent "FrankWolfe"); among equally separated spellings, the most frequent.
       let hyphens = { (v: String) in v.reduce(0) { $0 + ($1 == "-" ? 1 : 0) } }
-      let labelSpelling = variants.enumerated().max { a, b in
-        hyphens(a.element) != hyphens(b.element)
-          ? hyphens(a.element) < hyphens(b.element) : a.offset > b.offset
-      }?.element
+      // A plain lower-case spelling seen more often wins, though: a hyphen there is a
+      // line-break hyphenation ("re-search" for "research").
+      let plainFirst = variants.first.map { !$0.contains("-") && $0 == $0.lowercased() } ?? false
+      let labelSpelling =
+        plainFirst
+        ? variants.first
+        : variants.enumerated().max { a, b in
+          hyphens(a.element) != hyphens(b.element)
+            ? hyphens(a.element) < hyphens(b.element) : a.offset > b.offset
+        }?.element
       terms.append(
         Term(
           key: key, label: s.fixedLabel ?? displayLabel(labelSpelling ?? key, vocabulary),
@@ -307,6 +366,32 @@ public struct TermExtractor: Sendable {
           documents: s.documents.sorted(), variants: variants))
     }
     let aboveThreshold = terms.count
+    if options.ranking == .cooccurrence {
+      // VOSviewer's workflow: the candidates are the most frequent terms, 1/specificShare
+      // times as many as wanted (all when no count is set); of those, the most specific
+      // `specificShare` are kept, ranked by documents. Rejected candidates follow (by
+      // specificity), then the rest (by documents). Comparing terms of similar frequency
+      // keeps rare terms, whose few co-occurrences always look concentrated, from winning.
+      let specificity = Self.specificity(of: terms.map(\.documents), documentCount: documents.count)
+      for i in terms.indices { terms[i].specificity = specificity[i] }
+      let byDocuments = terms.indices.sorted { a, b in
+        let (x, y) = (terms[a], terms[b])
+        if x.occurrences != y.occurrences { return x.occurrences > y.occurrences }
+        if x.relevance != y.relevance { return x.relevance > y.relevance }
+        return x.key < y.key
+      }
+      let wanted = options.maximumTermCount ?? Int((Double(terms.count) * options.specificShare).rounded(.up))
+      let poolSize = min(terms.count, Int((Double(wanted) / max(options.specificShare, 0.01)).rounded(.up)))
+      let pool = byDocuments.prefix(poolSize)
+      let bySpecificity = pool.sorted { a, b in
+        specificity[a] != specificity[b] ? specificity[a] > specificity[b] : terms[a].key < terms[b].key
+      }
+      let kept = Set(bySpecificity.prefix(wanted))
+      let head = pool.filter(kept.contains)
+      let rejected = bySpecificity.dropFirst(wanted)
+      terms = (head + rejected + byDocuments.dropFirst(poolSize)).map { terms[$0] }
+    }
+    if options.ranking != .cooccurrence {
     terms.sort { a, b in
       switch options.ranking {
       case .occurrences:
@@ -315,8 +400,10 @@ public struct TermExtractor: Sendable {
       case .relevance:
         if a.relevance != b.relevance { return a.relevance > b.relevance }
         if a.occurrences != b.occurrences { return a.occurrences > b.occurrences }
+      case .cooccurrence: break
       }
       return a.key < b.key
+    }
     }
     if let top = options.maximumTermCount, terms.count > top { terms.removeLast(terms.count - top) }
 
@@ -327,6 +414,93 @@ public struct TermExtractor: Sendable {
     return TermExtraction(
       terms: terms, documentTerms: documentTerms, termsAboveThreshold: aboveThreshold,
       candidateCount: mergedOrder.count, options: options)
+  }
+
+  /// VOSviewer's relevance of each term (see ``Term/specificity``) from the documents
+  /// each term occurs in: binary co-occurrence counts c(i, j) over documents, p_i(j) =
+  /// c(i, j) / Σ_j c(i, j), q(j) = Σ_i c(i, j) / Σ_ij c(i, j), and KL(p_i ‖ q) =
+  /// Σ_j p_i(j) ln(p_i(j) / q(j)). A term without co-occurrences scores 0.
+  ///
+  /// Reference: N. J. van Eck, L. Waltman, "Text mining and visualization using
+  /// VOSviewer", ISSI Newsletter 7(3), 2011 (arXiv:1109.2058).
+  static func specificity(of termDocuments: [[Int]], documentCount: Int) -> [Double] {
+    let t = termDocuments.count
+    var perDocument = [[Int]](repeating: [], count: documentCount)
+    for (i, docs) in termDocuments.enumerated() { for d in docs { perDocument[d].append(i) } }
+    var rows = [[Int: Double]](repeating: [:], count: t)
+    var column = [Double](repeating: 0, count: t)
+    for terms in perDocument where terms.count > 1 {
+      for a in terms {
+        for b in terms where b != a {
+          rows[a][b, default: 0] += 1
+          column[b] += 1
+        }
+      }
+    }
+    let total = column.reduce(0, +)
+    guard total > 0 else { return [Double](repeating: 0, count: t) }
+    return rows.map { row in
+      let sum = row.values.reduce(0, +)
+      guard sum > 0 else { return 0 }
+      var kl = 0.0
+      for (j, c) in row.sorted(by: { $0.key < $1.key }) {
+        let p = c / sum
+        kl += p * log(p / (column[j] / total))
+      }
+      return kl
+    }
+  }
+
+  /// Capitalised words around a lower-case "of" ("Web of Science", "Journal of
+  /// Informetrics"), seen at least twice and at least once inside a lower-case sentence
+  /// (so a title-case title's "Analysis of Data" is not a name): "a of b" → glued key.
+  static func ofNames(in documents: [[TokenSegment]]) -> [String: String] {
+    var seen: [String: (count: Int, inSentence: Bool)] = [:]
+    for doc in documents {
+      for seg in doc where seg.count >= 3 {
+        for i in 0..<(seg.count - 2) where isOfName(seg, at: i) {
+          let key = seg[i].key + " of " + seg[i + 2].key
+          let inSentence = seg[i].capitalizedAfterLowercase || seg[i + 2].capitalizedAfterLowercase
+          let old = seen[key] ?? (0, false)
+          seen[key] = (old.count + 1, old.inSentence || inSentence)
+        }
+      }
+    }
+    var names: [String: String] = [:]
+    for (key, value) in seen where value.count >= 2 && value.inSentence {
+      names[key] = key.replacingOccurrences(of: " ", with: "")
+    }
+    return names
+  }
+
+  static func isOfName(_ seg: TokenSegment, at i: Int) -> Bool {
+    seg[i + 1].surface == "of" && seg[i].surface.first?.isUppercase == true
+      && seg[i + 2].surface.first?.isUppercase == true && seg[i].key.count >= 2
+      && seg[i + 2].key.count >= 2 && !StopWords.english.contains(seg[i].key)
+      && !StopWords.english.contains(seg[i + 2].key)
+  }
+
+  /// Replaces each name of ``ofNames(in:)`` by one word.
+  static func joinNames(_ seg: TokenSegment, _ names: [String: String]) -> TokenSegment {
+    guard !names.isEmpty, seg.count >= 3 else { return seg }
+    var out: TokenSegment = []
+    var i = 0
+    while i < seg.count {
+      if i + 2 < seg.count, isOfName(seg, at: i),
+        let glued = names[seg[i].key + " of " + seg[i + 2].key]
+      {
+        out.append(
+          WordToken(
+            surface: seg[i].surface + " of " + seg[i + 2].surface, key: glued,
+            singular: seg[i].key + "of" + seg[i + 2].singular, hyphenated: false,
+            capitalizedAfterLowercase: true))
+        i += 3
+        continue
+      }
+      out.append(seg[i])
+      i += 1
+    }
+    return out
   }
 
   // MARK: - Steps
@@ -535,9 +709,12 @@ public struct TermExtractor: Sendable {
     return accepted
   }
 
-  /// The key a thesaurus label stands for, folded like a term.
-  func termKey(ofLabel label: String, vocabulary: Set<String>) -> String? {
-    let tokens = TermTokenizer.segments(of: label).flatMap { join($0, vocabulary: vocabulary) }
+  /// The key a thesaurus label stands for, folded like a term; `names` are the corpus's
+  /// "a of b" names (``ofNames(in:)``), glued as in the text.
+  func termKey(ofLabel label: String, vocabulary: Set<String>, names: [String: String] = [:]) -> String? {
+    let tokens = TermTokenizer.segments(of: label).flatMap {
+      join(Self.joinNames($0, names), vocabulary: vocabulary)
+    }
     guard let last = tokens.last else { return nil }
     let words =
       tokens.dropLast().map(\.key)

@@ -1,3 +1,4 @@
+import Formats
 import Foundation
 import GraphKit
 
@@ -77,7 +78,7 @@ public struct CommunityReport: Sendable, Encodable {
     encoder.nonConformingFloatEncodingStrategy = .convertToString(
       positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
     let data = (try? encoder.encode(self)) ?? Data()
-    return String(decoding: data, as: UTF8.self) + "\n"
+    return Escaping.json(String(decoding: data, as: UTF8.self)) + "\n"
   }
 
   public var markdown: String {

@@ -1,3 +1,4 @@
+import Formats
 import Foundation
 import GraphKit
 
@@ -29,6 +30,11 @@ public struct MetricsReport: Sendable, Encodable {
     public var pageRank: String
     public var eigenvector: String
     public var clustering: String
+    /// How betweenness and closeness/harmonic were computed (exact, or the
+    /// approximation and its guarantee), and the budget that decided it.
+    public var betweennessMethod: MetricMethod
+    public var closenessMethod: MetricMethod
+    public var budget: MetricsBudget.Plan
   }
 
   public var summary: GraphSummary
@@ -47,32 +53,85 @@ public struct MetricsReport: Sendable, Encodable {
   ///   - papers: Papers per node, if known.
   public static func compute(
     _ graph: Graph, distance: EdgeDistance = .inverseWeight, communities: Partition? = nil,
-    papers: [Int]? = nil
+    papers: [Int]? = nil, budget: MetricsBudget = MetricsBudget(),
+    progress: ((Progress) -> Void)? = nil
   ) -> MetricsReport {
     let n = graph.nodeCount
+    var step = 0
+    let say = { (title: String) in
+      progress?(Progress(title: title, completed: step, total: 6))
+      step += 1
+    }
+    say("degree and strength")
     var notes: [String] = []
     let degree = graph.degree()
     let strength = graph.strength()
-    let pageRank: [Double]
+    say("PageRank")
+    // Both solved to the fixed point (igraph's values); the method, iteration count
+    // and last L1 change are written in the conventions.
+    var pageRank = [Double](repeating: .nan, count: n)
+    var pageRankMethod = "PageRank: not computed"
     do {
-      pageRank = try graph.pageRank()
+      let result = try graph.pageRank()
+      pageRank = result.scores
+      pageRankMethod = Self.describe(result)
     } catch {
       notes.append("PageRank: \(error)")
-      pageRank = [Double](repeating: .nan, count: n)
     }
-    let eigenvector: [Double]
+    say("eigenvector centrality")
+    var eigenvector = [Double](repeating: .nan, count: n)
+    var eigenvectorMethod = "eigenvector centrality: not computed"
     do {
-      eigenvector = try graph.eigenvectorCentrality(maxIterations: 1000)
+      let result = try graph.eigenvectorCentrality()
+      eigenvector = result.scores
+      eigenvectorMethod = Self.describe(result)
     } catch {
       notes.append("eigenvector centrality: \(error)")
-      eigenvector = [Double](repeating: .nan, count: n)
     }
-    // Exact below the work limit, Riondato–Kornaropoulos sampling above it (said below).
-    let betweennessResult = graph.betweennessCentrality(
-      distance: distance, normalization: .normalized, method: .automaticDefault)
-    let betweenness = betweennessResult.scores
-    let closeness = graph.closenessCentrality(distance: distance)
-    let harmonic = graph.harmonicCentrality(distance: distance)
+    // Exact when the estimated cost fits the budget, sampling sized to it otherwise.
+    let plan = budget.plan(
+      nodes: n, edges: graph.edgeCount, largestComponent: graph.largestComponentNodes().count,
+      distance: distance)
+    let over =
+      "exact would take about \(formatNumber(plan.estimatedExactBetweennessSeconds + plan.estimatedExactClosenessSeconds, decimals: 1)) s, over the \(formatNumber(budget.seconds)) s budget"
+    let betweenness: [Double]
+    let betweennessMethod: MetricMethod
+    say(
+      "betweenness (\(plan.betweennessEpsilon == nil ? "exact" : "sampled"), estimated \(formatNumber(plan.estimatedExactBetweennessSeconds, decimals: 1)) s exact)")
+    if let epsilon = plan.betweennessEpsilon {
+      let result = graph.betweennessCentrality(
+        distance: distance, normalization: .normalized,
+        method: .approximate(epsilon: epsilon, delta: MetricsBudget.delta, seed: 0))
+      betweenness = result.scores
+      betweennessMethod = .approximately(
+        "Riondato-Kornaropoulos sampling, normalized by (n-1)(n-2)/2", scores: betweenness,
+        bound: result.errorBound, samples: result.sampleCount, why: over)
+    } else {
+      betweenness = graph.betweennessCentrality(distance: distance, normalization: .normalized)
+      betweennessMethod = .exactly("exact Brandes, normalized by (n-1)(n-2)/2 (networkx normalized=True)")
+    }
+    let closeness: [Double]
+    let harmonic: [Double]
+    let closenessText =
+      "(r-1)/sum of distances to the r-1 reachable nodes, scaled by (r-1)/(n-1) (networkx wf_improved=True)"
+    let closenessMethod: MetricMethod
+    say("closeness and harmonic (\(plan.closenessSources == nil ? "exact" : "sampled"))")
+    if let sources = plan.closenessSources {
+      let sampled = SampledCloseness.compute(graph, distance: distance, sources: sources)
+      closeness = sampled.closeness
+      harmonic = sampled.harmonic
+      closenessMethod = MetricMethod(
+        exact: false, errorBound: sampled.epsilon, delta: nil, samples: sources,
+        rankedScore: nil, errorShareOfRankedScore: nil, nodesAboveTwiceBound: nil,
+        text:
+          "APPROXIMATE closeness and harmonic (Eppstein-Wang, \(sources) sampled sources per component; \(over)): each node's mean distance within \(formatNumber(sampled.epsilon, decimals: 4)) × the diameter with high probability; " + closenessText,
+        short: "approximate (\(sources) sources, mean distance ±\(formatNumber(sampled.epsilon, decimals: 4))×diameter)")
+    } else {
+      closeness = graph.closenessCentrality(distance: distance)
+      harmonic = graph.harmonicCentrality(distance: distance)
+      closenessMethod = .exactly("exact: " + closenessText)
+    }
+    say("cores and clustering")
     let core = graph.coreNumber()
     let clustering = graph.clusteringCoefficient(.unweighted)
     let rows = (0..<n).map { u in
@@ -89,16 +148,23 @@ public struct MetricsReport: Sendable, Encodable {
       : "inverse weight: length = 1/weight (a strong collaboration is a short path)"
     let conventions = Conventions(
       distance: distanceText,
-      betweenness: betweennessResult.isApproximate
-        ? "APPROXIMATE (Riondato-Kornaropoulos sampling, \(betweennessResult.sampleCount) samples): every score within \(formatNumber(betweennessResult.errorBound, decimals: 4)) of the exact normalized value with probability 0.9"
-        : "exact Brandes, normalized by (n-1)(n-2)/2 (networkx normalized=True)",
-      closeness: "(r-1)/sum of distances to the r-1 reachable nodes, scaled by (r-1)/(n-1) (networkx wf_improved=True)",
-      pageRank: "weighted, damping 0.85 (networkx pagerank)",
-      eigenvector: "weighted, unit Euclidean norm (networkx eigenvector_centrality)",
-      clustering: "unweighted local clustering (networkx clustering)")
+      betweenness: betweennessMethod.text,
+      closeness: closenessMethod.text,
+      pageRank: pageRankMethod,
+      eigenvector: eigenvectorMethod,
+      clustering: "unweighted local clustering (networkx clustering)",
+      betweennessMethod: betweennessMethod, closenessMethod: closenessMethod, budget: plan)
+    let summary = graph.summary(distance: distance)
+    progress?(Progress(title: "metrics done", completed: 6, total: 6))
     return MetricsReport(
-      summary: graph.summary(distance: distance), conventions: conventions, rows: rows,
+      summary: summary, conventions: conventions, rows: rows,
       notes: notes)
+  }
+
+  /// The method of an iterative metric with its iteration count and residual.
+  static func describe(_ result: IterativeScores) -> String {
+    "\(result.method); \(result.iterations) iterations, residual (last L1 change) "
+      + String(format: "%.2e", result.residual)
   }
 
   /// Rows ordered by strength (then name, then node id): the order people read in.
@@ -115,7 +181,8 @@ public struct MetricsReport: Sendable, Encodable {
   public func csv(top: Int?) -> String {
     var table = CSVTable(header: [
       "node", "name", "papers", "degree", "strength", "pagerank", "eigenvector", "betweenness",
-      "closeness", "harmonic", "core", "clustering", "community",
+      "closeness", "harmonic", "core", "clustering", "community", "betweenness_method",
+      "closeness_method",
     ])
     for r in top == nil ? rows : ranked(top: top) {
       table.append([
@@ -123,6 +190,7 @@ public struct MetricsReport: Sendable, Encodable {
         .number(r.degree), .number(r.strength), .number(r.pageRank), .number(r.eigenvector),
         .number(r.betweenness), .number(r.closeness), .number(r.harmonic), .number(r.core),
         .number(r.clustering), r.community.map { .number($0) } ?? .text(""),
+        .text(conventions.betweennessMethod.short), .text(conventions.closenessMethod.short),
       ])
     }
     return table.text
@@ -134,7 +202,7 @@ public struct MetricsReport: Sendable, Encodable {
     encoder.nonConformingFloatEncodingStrategy = .convertToString(
       positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
     let data = (try? encoder.encode(self)) ?? Data()
-    return String(decoding: data, as: UTF8.self) + "\n"
+    return Escaping.json(String(decoding: data, as: UTF8.self)) + "\n"
   }
 
   /// A Markdown summary block and a table of the top rows.
@@ -149,7 +217,10 @@ public struct MetricsReport: Sendable, Encodable {
     let exact = s.isExact ? "exact" : "sampled from \(s.sampledSources) sources, ± \(formatNumber(s.averagePathLengthError, decimals: 4))"
     out += "| diameter (largest component) | \(formatNumber(s.diameter, decimals: 4)) (\(exact)) |\n"
     out += "| average shortest path | \(formatNumber(s.averagePathLength, decimals: 4)) |\n"
-    out += "| distance | \(conventions.distance) |\n\n"
+    out += "| distance | \(conventions.distance) |\n"
+    let plan = conventions.budget
+    out += "| betweenness | \(conventions.betweennessMethod.exact ? "exact" : "approximate") (exact estimated at \(formatNumber(plan.estimatedExactBetweennessSeconds, decimals: 1)) s; budget \(formatNumber(plan.budgetSeconds)) s) |\n"
+    out += "| closeness, harmonic | \(conventions.closenessMethod.exact ? "exact" : "approximate") (exact estimated at \(formatNumber(plan.estimatedExactClosenessSeconds, decimals: 1)) s) |\n\n"
     out += "## Top \(min(top, rows.count)) nodes by strength\n\n"
     out += "| name | degree | strength | PageRank | betweenness | closeness | harmonic | core | clustering | community |\n"
     out += "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n"
@@ -164,7 +235,8 @@ public struct MetricsReport: Sendable, Encodable {
       out += "| " + cells.joined(separator: " | ") + " |\n"
     }
     out += "\nConventions: betweenness \(conventions.betweenness); closeness \(conventions.closeness); "
-    out += "PageRank \(conventions.pageRank); clustering \(conventions.clustering).\n"
+    out += "PageRank: \(conventions.pageRank); eigenvector: \(conventions.eigenvector); "
+    out += "clustering \(conventions.clustering).\n"
     for note in notes { out += "\nNote: \(Markdown.escape(note))\n" }
     return out
   }
@@ -173,24 +245,5 @@ public struct MetricsReport: Sendable, Encodable {
 /// Escaping for text from input placed in Markdown tables and paragraphs.
 public enum Markdown {
   /// Escapes characters that Markdown (and HTML inside Markdown) would interpret.
-  public static func escape(_ text: String) -> String {
-    var out = ""
-    for ch in text {
-      switch ch {
-      case "\\", "`", "*", "_", "[", "]", "|", "#", "<", ">", "!", "{", "}", "~":
-        out.append("\\")
-        out.append(ch)
-      case "&": out += "&amp;"
-      case "\n", "\r": out += " "
-      default:
-        // Other controls (NUL from input, "\r\n" as one Character): a space or nothing.
-        if let ascii = ch.asciiValue, ascii < 0x20 || ascii == 0x7F {
-          if ascii == 0x0A || ascii == 0x09 { out += " " }
-          continue
-        }
-        out.append(ch)
-      }
-    }
-    return out
-  }
+  public static func escape(_ text: String) -> String { Escaping.markdown(text) }
 }

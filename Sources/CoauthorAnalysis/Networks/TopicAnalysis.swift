@@ -36,7 +36,9 @@ public enum TopicAnalysis {
 
   /// Extraction options suited to the corpus size: one person's corpus (under 300
   /// documents) keeps terms found in at least 2 documents; larger corpora need 3.
-  /// Terms are ranked by relevance (TF-IDF; see `Term.relevance`).
+  /// Terms are ranked by relevance (TF-IDF; see `Term.relevance`). VOSviewer's
+  /// co-occurrence selection (`TermRanking.cooccurrence`) measured worse on the WoS sample
+  /// (Benchmarks/themes.sh): in a one-field corpus its core terms co-occur with everything.
   public static func options(
     documentCount: Int, maximumTerms: Int? = nil, thesaurus: Thesaurus = Thesaurus()
   ) -> TermExtractionOptions {

@@ -7,33 +7,46 @@ import Graphviz
 /// 5,002 people of whom 5,000 had no link (one 5,001-author paper left out of the edges),
 /// and `coauthor run` never finished. Rendering in a `dot` child process
 /// (``ChildProcessRenderer``) ends such a layout at the deadline, and a Graphviz crash
-/// becomes an error instead of taking the tool down. Without the `dot` executable the
-/// in-process renderer is used (unbounded, as before).
+/// becomes an error instead of taking the tool down. The renderer is chosen by
+/// `boundedRenderer(timeout:)` (without the `dot` executable: libgvc in-process,
+/// unbounded), once per attempt, as each attempt has its own share of the figure's
+/// deadline (`FigureBudget`).
 enum FigureRendering {
-  /// Lays out and renders one figure.
+  /// One attempt: lays out and renders `dot` within `timeout`.
   ///
-  /// - Returns: The rendered bytes, or nil when the figure could not be drawn for a reason
-  ///   that says nothing about the DOT text (the deadline passed, Graphviz crashed); a line
-  ///   saying so is appended to `notes`.
-  /// - Throws: `GraphvizError` for any other failure (a parse error is a bug of ours).
-  static func render(
-    _ dot: String, name: String, engine: LayoutEngine, formats: [RenderFormat],
-    timeout: Duration, notes: inout [String]
-  ) throws(GraphvizError) -> [RenderFormat: [UInt8]]? {
-    let outcome = Result { () throws(GraphvizError) -> [RenderFormat: [UInt8]] in
-      if let child = try? ChildProcessRenderer(timeout: timeout) {
-        return try child.render(dot, engine: engine, formats: formats)
-      }
-      return try GraphvizRenderer.render(dot, engine: engine, formats: formats)
+  /// - Returns: The rendered bytes, or the error when the attempt ran out of time or
+  ///   Graphviz crashed (a cheaper attempt may still succeed).
+  /// - Throws: `CoauthorError` for any other failure (a parse error is a bug of ours).
+  static func attempt(
+    _ dot: String, name: String, engine: LayoutEngine, formats: [RenderFormat], timeout: Duration
+  ) throws(CoauthorError) -> Result<[RenderFormat: [UInt8]], GraphvizError> {
+    let renderer = boundedRenderer(timeout: timeout)
+    do throws(GraphvizError) {
+      return .success(try renderer.renderReport(dot, engine: engine, formats: formats, sanitizing: nil).outputs)
+    } catch where error.stage == .timeout || error.stage == .childProcess {
+      return .failure(error)
+    } catch {
+      throw .failed("\(name): \(error)")
     }
-    switch outcome {
-    case .success(let outputs):
-      return outputs
-    case .failure(let error) where error.stage == .timeout || error.stage == .childProcess:
-      notes.append("\(name): not drawn (\(error.message)); \(name).dot is written")
-      return nil
-    case .failure(let error):
-      throw error
+  }
+
+  /// One layout attempt: node positions (inches, by node index) within `timeout`.
+  static func positions(
+    _ document: DOTDocument, name: String, engine: LayoutEngine, timeout: Duration
+  ) throws(CoauthorError) -> Result<[Int: (x: Double, y: Double)], GraphvizError> {
+    let renderer = boundedRenderer(timeout: timeout)
+    do throws(GraphvizError) {
+      return .success(try renderer.layoutPositions(document, engine: engine))
+    } catch where error.stage == .timeout || error.stage == .childProcess {
+      return .failure(error)
+    } catch {
+      throw .failed("\(name): \(error)")
     }
+  }
+
+  /// A duration in seconds for messages ("3.2 s").
+  static func seconds(_ d: Duration) -> String {
+    let s = Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+    return String(format: "%.1f s", s)
   }
 }

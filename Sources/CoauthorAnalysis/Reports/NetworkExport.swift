@@ -1,6 +1,6 @@
+import Formats
 import Foundation
 import GraphKit
-import Graphviz
 
 /// File formats a network can be exported to.
 public enum NetworkFormat: String, Sendable, Hashable, CaseIterable, Codable {
@@ -13,18 +13,11 @@ public enum NetworkFormat: String, Sendable, Hashable, CaseIterable, Codable {
   case vosviewerMap = "vosviewer-map"
 }
 
-/// Per-node attributes written beside the graph (every format keeps their types).
-public struct NodeAttributes: Sendable {
-  public var integers: [(name: String, values: [Int])] = []
-  public var reals: [(name: String, values: [Double])] = []
-  public var strings: [(name: String, values: [String])] = []
-  public init() {}
-}
-
-/// Writers for interchange formats (Gephi, networkx, igraph, Pajek, VOSviewer…).
+/// Exports for interchange formats (Gephi, networkx, igraph, Pajek, VOSviewer…): a
+/// dispatcher over the `Formats` module's writers, one per format.
 ///
-/// Every string from input is escaped for the format; node ids are the dense node
-/// ids, names go only into label attributes.
+/// Every string from input is escaped for the format (`Escaping`); node ids are the
+/// dense node ids, names go only into label attributes.
 public enum NetworkExport {
   /// The network as text in `format`. `.dot` here is a plain (unstyled) DOT graph;
   /// styled figures come from ``NetworkFigure``.
@@ -33,280 +26,97 @@ public enum NetworkExport {
     weightMeaning: String = "weight"
   ) -> String {
     switch format {
-    case .graphml: graphML(graph, attributes, weightMeaning)
-    case .gexf: gexf(graph, attributes, weightMeaning)
-    case .gml: gml(graph, attributes)
-    case .json: nodeLinkJSON(graph, attributes)
-    case .csv: edgeCSV(graph)
-    case .edgelist: edgeList(graph)
-    case .pajek: pajek(graph)
-    case .dot: plainDOT(graph)
-    case .vosviewer: vosviewerJSON(graph, attributes)
-    case .vosviewerMap: vosviewerMapFile(graph, attributes)
+    case .graphml: GraphMLWriter.text(graph, attributes: attributes, weightMeaning: weightMeaning)
+    case .gexf:
+      GEXFWriter.text(
+        graph, attributes: attributes, weightMeaning: weightMeaning, creator: "coauthor \(CoauthorVersion.string)")
+    case .gml: GMLWriter.text(graph, attributes: attributes)
+    case .json: NodeLinkJSONWriter.text(graph, attributes: attributes)
+    case .csv: EdgeCSVWriter.text(graph)
+    case .edgelist: EdgeListWriter.text(graph)
+    case .pajek: PajekWriter.text(graph)
+    case .dot: PlainDOTWriter.text(graph)
+    case .vosviewer: VOSviewerWriter.json(graph, attributes: attributes)
+    case .vosviewerMap: VOSviewerWriter.mapFile(graph, attributes: attributes)
     }
-  }
-
-  // MARK: XML
-
-  /// Escapes text for XML element content and attribute values; drops characters XML 1.0
-  /// cannot hold (C0 controls other than tab/newline/CR, U+FFFE/U+FFFF, lone surrogates).
-  public static func xmlEscape(_ s: String) -> String {
-    var out = ""
-    out.reserveCapacity(s.utf8.count)
-    for u in s.unicodeScalars {
-      switch u {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      case "'": out += "&apos;"
-      case "\t", "\n", "\r": out += "&#\(u.value);"
-      default:
-        if u.value < 0x20 || u.value == 0xFFFE || u.value == 0xFFFF { continue }
-        out.unicodeScalars.append(u)
-      }
-    }
-    return out
-  }
-
-  static func graphML(_ g: Graph, _ a: NodeAttributes, _ meaning: String) -> String {
-    var out = #"<?xml version="1.0" encoding="UTF-8"?>"# + "\n"
-    out += #"<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">"# + "\n"
-    out += #"  <key id="label" for="node" attr.name="label" attr.type="string"/>"# + "\n"
-    var keys: [String] = []
-    for (i, (name, _)) in a.integers.enumerated() {
-      out += #"  <key id="i\#(i)" for="node" attr.name="\#(xmlEscape(name))" attr.type="long"/>"# + "\n"
-      keys.append("i\(i)")
-    }
-    for (i, (name, _)) in a.reals.enumerated() {
-      out += #"  <key id="r\#(i)" for="node" attr.name="\#(xmlEscape(name))" attr.type="double"/>"# + "\n"
-    }
-    for (i, (name, _)) in a.strings.enumerated() {
-      out += #"  <key id="s\#(i)" for="node" attr.name="\#(xmlEscape(name))" attr.type="string"/>"# + "\n"
-    }
-    out += #"  <key id="weight" for="edge" attr.name="weight" attr.type="double"><desc>\#(xmlEscape(meaning))</desc></key>"# + "\n"
-    out += #"  <graph id="G" edgedefault="undirected">"# + "\n"
-    for u in 0..<g.nodeCount {
-      out += #"    <node id="n\#(u)"><data key="label">\#(xmlEscape(g.label(of: u)))</data>"#
-      for (i, (_, values)) in a.integers.enumerated() { out += #"<data key="i\#(i)">\#(values[u])</data>"# }
-      for (i, (_, values)) in a.reals.enumerated() { out += #"<data key="r\#(i)">\#(formatNumber(values[u]))</data>"# }
-      for (i, (_, values)) in a.strings.enumerated() { out += #"<data key="s\#(i)">\#(xmlEscape(values[u]))</data>"# }
-      out += "</node>\n"
-    }
-    for (k, (u, v, w)) in g.edges.enumerated() {
-      out += #"    <edge id="e\#(k)" source="n\#(u)" target="n\#(v)"><data key="weight">\#(formatNumber(w))</data></edge>"# + "\n"
-    }
-    out += "  </graph>\n</graphml>\n"
-    return out
-  }
-
-  static func gexf(_ g: Graph, _ a: NodeAttributes, _ meaning: String) -> String {
-    var out = #"<?xml version="1.0" encoding="UTF-8"?>"# + "\n"
-    out += #"<gexf xmlns="http://gexf.net/1.3" version="1.3">"# + "\n"
-    out += "  <meta><creator>coauthor \(CoauthorVersion.string)</creator><description>\(xmlEscape("edge weight: " + meaning))</description></meta>\n"
-    out += #"  <graph mode="static" defaultedgetype="undirected">"# + "\n"
-    out += #"    <attributes class="node">"# + "\n"
-    var index = 0
-    for (name, _) in a.integers {
-      out += #"      <attribute id="\#(index)" title="\#(xmlEscape(name))" type="long"/>"# + "\n"
-      index += 1
-    }
-    for (name, _) in a.reals {
-      out += #"      <attribute id="\#(index)" title="\#(xmlEscape(name))" type="double"/>"# + "\n"
-      index += 1
-    }
-    for (name, _) in a.strings {
-      out += #"      <attribute id="\#(index)" title="\#(xmlEscape(name))" type="string"/>"# + "\n"
-      index += 1
-    }
-    out += "    </attributes>\n    <nodes>\n"
-    for u in 0..<g.nodeCount {
-      out += #"      <node id="\#(u)" label="\#(xmlEscape(g.label(of: u)))"><attvalues>"#
-      var k = 0
-      for (_, values) in a.integers { out += #"<attvalue for="\#(k)" value="\#(values[u])"/>"#; k += 1 }
-      for (_, values) in a.reals { out += #"<attvalue for="\#(k)" value="\#(formatNumber(values[u]))"/>"#; k += 1 }
-      for (_, values) in a.strings { out += #"<attvalue for="\#(k)" value="\#(xmlEscape(values[u]))"/>"#; k += 1 }
-      out += "</attvalues></node>\n"
-    }
-    out += "    </nodes>\n    <edges>\n"
-    for (k, (u, v, w)) in g.edges.enumerated() {
-      out += #"      <edge id="\#(k)" source="\#(u)" target="\#(v)" weight="\#(formatNumber(w))"/>"# + "\n"
-    }
-    out += "    </edges>\n  </graph>\n</gexf>\n"
-    return out
-  }
-
-  // MARK: Text formats
-
-  /// GML string: quotes cannot be escaped in GML, so they become HTML entities as
-  /// networkx's GML writer does (`&quot;`, `&amp;`); non-ASCII as `&#NNN;`.
-  static func gmlString(_ s: String) -> String {
-    var out = "\""
-    for u in s.unicodeScalars {
-      switch u {
-      case "\"": out += "&quot;"
-      case "&": out += "&amp;"
-      default:
-        if u.value < 0x20 || u.value == 0x7F { out += " " }
-        else if u.isASCII { out.unicodeScalars.append(u) }
-        else { out += "&#\(u.value);" }
-      }
-    }
-    return out + "\""
-  }
-
-  static func gml(_ g: Graph, _ a: NodeAttributes) -> String {
-    var out = "graph [\n  directed 0\n"
-    for u in 0..<g.nodeCount {
-      out += "  node [\n    id \(u)\n    label \(gmlString(g.label(of: u)))\n"
-      for (name, values) in a.integers { out += "    \(gmlKey(name)) \(values[u])\n" }
-      for (name, values) in a.reals { out += "    \(gmlKey(name)) \(gmlReal(values[u]))\n" }
-      for (name, values) in a.strings { out += "    \(gmlKey(name)) \(gmlString(values[u]))\n" }
-      out += "  ]\n"
-    }
-    for (u, v, w) in g.edges {
-      out += "  edge [\n    source \(u)\n    target \(v)\n    weight \(gmlReal(w))\n  ]\n"
-    }
-    return out + "]\n"
-  }
-
-  /// GML keys are letters and digits starting with a letter.
-  static func gmlKey(_ name: String) -> String {
-    let kept = name.unicodeScalars.filter { $0.isASCII && CharacterSet.alphanumerics.contains($0) }
-    let key = String(String.UnicodeScalarView(kept))
-    return key.first?.isLetter == true ? key : "a" + key
-  }
-
-  /// GML reals need a decimal point to stay reals.
-  static func gmlReal(_ x: Double) -> String {
-    let s = formatNumber(x)
-    return s.contains(".") || !x.isFinite ? s : s + ".0"
-  }
-
-  static func jsonString(_ s: String) -> String {
-    var out = "\""
-    for u in s.unicodeScalars {
-      switch u {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      case "<": out += "\\u003c"  // safe to inline in HTML <script>
-      case ">": out += "\\u003e"
-      case "&": out += "\\u0026"
-      case "\u{2028}": out += "\\u2028"
-      case "\u{2029}": out += "\\u2029"
-      default:
-        if u.value < 0x20 { out += String(format: "\\u%04x", u.value) } else { out.unicodeScalars.append(u) }
-      }
-    }
-    return out + "\""
-  }
-
-  /// networkx node-link JSON (`nx.node_link_graph(data, edges="links")`).
-  static func nodeLinkJSON(_ g: Graph, _ a: NodeAttributes) -> String {
-    var out = "{\n  \"directed\": false,\n  \"multigraph\": false,\n  \"graph\": {},\n  \"nodes\": [\n"
-    for u in 0..<g.nodeCount {
-      var fields = ["\"id\": \(u)", "\"label\": \(jsonString(g.label(of: u)))"]
-      for (name, values) in a.integers { fields.append("\(jsonString(name)): \(values[u])") }
-      for (name, values) in a.reals {
-        fields.append("\(jsonString(name)): \(values[u].isFinite ? formatNumber(values[u]) : "null")")
-      }
-      for (name, values) in a.strings { fields.append("\(jsonString(name)): \(jsonString(values[u]))") }
-      out += "    {" + fields.joined(separator: ", ") + "}" + (u + 1 < g.nodeCount ? ",\n" : "\n")
-    }
-    out += "  ],\n  \"links\": [\n"
-    let edges = g.edges
-    for (k, (u, v, w)) in edges.enumerated() {
-      out += "    {\"source\": \(u), \"target\": \(v), \"weight\": \(formatNumber(w))}"
-      out += k + 1 < edges.count ? ",\n" : "\n"
-    }
-    return out + "  ]\n}\n"
-  }
-
-  static func edgeCSV(_ g: Graph) -> String {
-    var table = CSVTable(header: ["source", "target", "weight"])
-    for (u, v, w) in g.edges { table.append([.text(g.label(of: u)), .text(g.label(of: v)), .number(w)]) }
-    return table.text
-  }
-
-  /// `u v weight` with node ids; labels are in a comment block at the top.
-  static func edgeList(_ g: Graph) -> String {
-    var out = "# coauthor edge list: node ids, then weight; labels below as '# id<TAB>label'\n"
-    for u in 0..<g.nodeCount {
-      out += "# \(u)\t" + tsvField(g.label(of: u)) + "\n"
-    }
-    for (u, v, w) in g.edges { out += "\(u) \(v) \(formatNumber(w))\n" }
-    return out
-  }
-
-  /// Pajek .net: `*Vertices n` with quoted labels (quotes dropped), then `*Edges`.
-  static func pajek(_ g: Graph) -> String {
-    var out = "*Vertices \(g.nodeCount)\n"
-    for u in 0..<g.nodeCount {
-      let label = tsvField(g.label(of: u)).replacingOccurrences(of: "\"", with: "'")
-      out += "\(u + 1) \"\(label)\"\n"
-    }
-    out += "*Edges\n"
-    for (u, v, w) in g.edges { out += "\(u + 1) \(v + 1) \(formatNumber(w))\n" }
-    return out
-  }
-
-  // MARK: VOSviewer
-
-  /// Tab-separated text cannot hold tabs or newlines: they become spaces.
-  static func tsvField(_ s: String) -> String {
-    String(s.map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : $0 })
-  }
-
-  /// VOSviewer map file: `id, label, weight<Links>, weight<Total link strength>` and the
-  /// integer attributes as further weights; ids are 1-based.
-  static func vosviewerMapFile(_ g: Graph, _ a: NodeAttributes) -> String {
-    let degree = g.degree()
-    let strength = g.strength()
-    var header = ["id", "label", "weight<Links>", "weight<Total link strength>"]
-    header += a.integers.map { "weight<\(tsvField($0.name))>" }
-    var out = header.joined(separator: "\t") + "\n"
-    for u in 0..<g.nodeCount {
-      var fields = [String(u + 1), tsvField(g.label(of: u)), String(degree[u]), formatNumber(strength[u])]
-      fields += a.integers.map { String($0.values[u]) }
-      out += fields.joined(separator: "\t") + "\n"
-    }
-    return out
   }
 
   /// VOSviewer network file: `id id strength`, 1-based, one line per edge.
-  public static func vosviewerNetworkFile(_ g: Graph) -> String {
-    var out = ""
-    for (u, v, w) in g.edges where u != v { out += "\(u + 1)\t\(v + 1)\t\(formatNumber(w))\n" }
-    return out
-  }
+  public static func vosviewerNetworkFile(_ graph: Graph) -> String { VOSviewerWriter.networkFile(graph) }
+}
 
-  static func vosviewerJSON(_ g: Graph, _ a: NodeAttributes) -> String {
-    let degree = g.degree()
-    let strength = g.strength()
-    var out = "{\n  \"network\": {\n    \"items\": [\n"
-    for u in 0..<g.nodeCount {
-      var weights = ["\"Links\": \(degree[u])", "\"Total link strength\": \(formatNumber(strength[u]))"]
-      weights += a.integers.map { "\(jsonString($0.name)): \($0.values[u])" }
-      out += "      {\"id\": \(u + 1), \"label\": \(jsonString(g.label(of: u))), \"weights\": {\(weights.joined(separator: ", "))}}"
-      out += u + 1 < g.nodeCount ? ",\n" : "\n"
-    }
-    out += "    ],\n    \"links\": [\n"
-    let edges = g.edges.filter { $0.u != $0.v }
-    for (k, (u, v, w)) in edges.enumerated() {
-      out += "      {\"source_id\": \(u + 1), \"target_id\": \(v + 1), \"strength\": \(formatNumber(w))}"
-      out += k + 1 < edges.count ? ",\n" : "\n"
-    }
-    return out + "    ]\n  }\n}\n"
-  }
+/// When each person published: first, last and mean year of their dated papers (0 when
+/// they have none, e.g. a homepage's declared collaborator) and the years they published
+/// in, as closed ranges of consecutive years (GEXF spells).
+public struct NodeYears: Sendable {
+  public var first: [Int]
+  public var last: [Int]
+  public var mean: [Double]
+  public var spells: [[ClosedRange<Int>]]
 
-  /// An unstyled DOT graph through the Graphviz layer's writer (escaping, generated ids).
-  static func plainDOT(_ g: Graph) -> String {
-    var doc = DOTDocument(directed: false)
-    for u in 0..<g.nodeCount { doc.addNode([.label(g.label(of: u))]) }
-    for (u, v, w) in g.edges { doc.addEdge(from: u, to: v, [.weight(w)]) }
-    return doc.text
+  /// The years of `people` (corpus person ids, one per node) in `corpus`.
+  public init(corpus: Corpus, people: [Int]) {
+    var years: [Int: [Int]] = [:]
+    for paper in corpus.papers {
+      guard let year = paper.publication.year else { continue }
+      for a in paper.authors { years[a, default: []].append(year) }
+    }
+    first = []
+    last = []
+    mean = []
+    spells = []
+    for p in people {
+      let ys = years[p] ?? []
+      first.append(ys.min() ?? 0)
+      last.append(ys.max() ?? 0)
+      mean.append(ys.isEmpty ? 0 : Double(ys.reduce(0, +)) / Double(ys.count))
+      var ranges: [ClosedRange<Int>] = []
+      for y in Set(ys).sorted() {
+        if let r = ranges.last, r.upperBound + 1 == y {
+          ranges[ranges.count - 1] = r.lowerBound...y
+        } else {
+          ranges.append(y...y)
+        }
+      }
+      spells.append(ranges)
+    }
+  }
+}
+
+extension NetworkExport {
+  /// The analysis as node attributes, the same in every format and from `coauthor run`
+  /// and `coauthor network`: `community` (1-based, as communities.csv), `papers`,
+  /// `degree`, `core`, `firstYear`, `lastYear` (integers); `strength`, `pagerank`,
+  /// `eigenvector`, `betweenness`, `closeness`, `harmonic`, `clustering`, `meanYear`
+  /// (reals); `owner` (boolean); the years as spells. Columns without data are left out.
+  public static func analysisAttributes(
+    metrics: MetricsReport, community: [Int]?, papers: [Int]?, years: NodeYears?, owners: Set<Int>,
+    nodeCount n: Int
+  ) -> NodeAttributes {
+    var a = NodeAttributes()
+    var rows = [MetricsReport.Row?](repeating: nil, count: n)
+    for r in metrics.rows where r.node < n { rows[r.node] = r }
+    func column<T>(_ value: (MetricsReport.Row) -> T, _ missing: T) -> [T] { rows.map { $0.map(value) ?? missing } }
+    if let community { a.integers.append(("community", community.map { $0 + 1 })) }
+    if let papers { a.integers.append(("papers", papers)) }
+    a.integers.append(("degree", column({ $0.degree }, 0)))
+    a.integers.append(("core", column({ $0.core }, 0)))
+    if let years {
+      a.integers.append(("firstYear", years.first))
+      a.integers.append(("lastYear", years.last))
+    }
+    a.reals.append(("strength", column({ $0.strength }, 0)))
+    a.reals.append(("pagerank", column({ $0.pageRank }, 0)))
+    a.reals.append(("eigenvector", column({ $0.eigenvector }, 0)))
+    a.reals.append(("betweenness", column({ $0.betweenness }, 0)))
+    a.reals.append(("closeness", column({ $0.closeness }, 0)))
+    a.reals.append(("harmonic", column({ $0.harmonic }, 0)))
+    a.reals.append(("clustering", column({ $0.clustering }, 0)))
+    if let years {
+      a.reals.append(("meanYear", years.mean))
+      a.spells = years.spells
+    }
+    a.booleans.append(("owner", (0..<n).map { owners.contains($0) }))
+    return a
   }
 }

@@ -1,5 +1,9 @@
 import Foundation
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// Writes output files atomically: the bytes go to a temporary file in the same folder,
 /// which is then renamed over the destination, so a failed run never leaves a
 /// half-written file behind.
@@ -11,6 +15,11 @@ public struct OutputError: Error, CustomStringConvertible, Sendable {
 
 public enum OutputFiles {
   /// Writes `bytes` to `path` atomically, creating parent folders.
+  ///
+  /// The temporary file is created by `mkstemp(3)` in the destination's folder
+  /// (O_CREAT|O_EXCL with a random name: a planted file or symbolic link is never
+  /// followed or reused), written, given the usual mode (0666 less the umask), and renamed
+  /// over the destination; `rename(2)` replaces a link at the destination, never its target.
   public static func write(_ bytes: some Collection<UInt8>, to path: String) throws(OutputError) {
     let url = URL(fileURLWithPath: path)
     let folder = url.deletingLastPathComponent()
@@ -19,27 +28,69 @@ public enum OutputFiles {
     } catch {
       throw OutputError(path: folder.path, message: "cannot create folder: \(error.localizedDescription)")
     }
-    let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
-    do {
-      try Data(bytes).write(to: temporary)
-      // rename(2) replaces an existing file atomically (FileManager.replaceItemAt fails
-      // on Linux when the destination exists in some folders, e.g. /tmp).
-      guard rename(temporary.path, url.path) == 0 else {
-        let reason = String(cString: strerror(errno))
-        try? FileManager.default.removeItem(at: temporary)
-        throw OutputError(path: path, message: "cannot write: \(reason)")
-      }
-    } catch let error as OutputError {
-      throw error
-    } catch {
-      try? FileManager.default.removeItem(at: temporary)
-      throw OutputError(path: path, message: "cannot write: \(error.localizedDescription)")
+    var template = Array(folder.appendingPathComponent(".\(url.lastPathComponent).XXXXXX").path.utf8CString)
+    let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+    guard descriptor >= 0 else {
+      throw OutputError(path: path, message: "cannot create a temporary file: \(String(cString: strerror(errno)))")
     }
+    let temporary = String(cString: template)
+    func fail(_ reason: String) -> OutputError {
+      unlink(temporary)
+      return OutputError(path: path, message: "cannot write: \(reason)")
+    }
+    let content = Array(bytes)
+    var offset = 0
+    while offset < content.count {
+      let written = content.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + offset, content.count - offset) }
+      if written < 0 {
+        if errno == EINTR { continue }
+        let reason = String(cString: strerror(errno))
+        close(descriptor)
+        throw fail(reason)
+      }
+      offset += written
+    }
+    let mask = umask(0)
+    umask(mask)
+    fchmod(descriptor, 0o666 & ~mask)
+    guard close(descriptor) == 0 else { throw fail(String(cString: strerror(errno))) }
+    guard rename(temporary, url.path) == 0 else { throw fail(String(cString: strerror(errno))) }
   }
 
   /// Writes UTF-8 text to `path` atomically.
   public static func write(text: String, to path: String) throws(OutputError) {
     try write(Array(text.utf8), to: path)
+  }
+}
+
+/// An exclusive lock on an output folder for the length of a run: a second run into the
+/// same folder fails at once instead of mixing its files with the first one's.
+final class OutputFolderLock {
+  private let descriptor: Int32
+
+  /// - Throws: ``OutputError`` when the folder cannot be created or another process holds
+  ///   the lock.
+  init(folder: String) throws(OutputError) {
+    do {
+      try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    } catch {
+      throw OutputError(path: folder, message: "cannot create folder: \(error.localizedDescription)")
+    }
+    let path = (folder as NSString).appendingPathComponent(".coauthor.lock")
+    let descriptor = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o644)
+    guard descriptor >= 0 else {
+      throw OutputError(path: path, message: "cannot open the lock file: \(String(cString: strerror(errno)))")
+    }
+    guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+      close(descriptor)
+      throw OutputError(path: folder, message: "another coauthor run is writing to this folder")
+    }
+    self.descriptor = descriptor
+  }
+
+  deinit {
+    flock(descriptor, LOCK_UN)
+    close(descriptor)
   }
 }
 

@@ -1,3 +1,4 @@
+import Formats
 import Bibliography
 import Foundation
 
@@ -39,7 +40,7 @@ public struct ParseReport: Sendable, Encodable {
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     // Encoding plain value types cannot fail.
     let data = (try? encoder.encode(self)) ?? Data()
-    return String(decoding: data, as: UTF8.self) + "\n"
+    return Escaping.json(String(decoding: data, as: UTF8.self)) + "\n"
   }
 
   /// One row per publication: the fields every format has.

@@ -13,6 +13,13 @@ struct ReportContext {
   var networks: [(name: String, title: String)]
   var options: RunOptions
   var provenance: Provenance
+  /// The interactive figures' data, one per network drawn.
+  var figures: [ReportFigure] = []
+  /// The timeline's frames (`timeline/coauthor-YEAR.svg`), by year.
+  var timelineFrames: [(year: Int, name: String)] = []
+  /// Figures that could not be drawn (name → reason; `name.png` for a PNG alone), from
+  /// the figure stage.
+  var missingFigures: [String: String] = [:]
 
   /// The top `count` people by one metric (ties: by name, then id).
   func top(_ count: Int, by value: (MetricsReport.Row) -> Double) -> [MetricsReport.Row] {
@@ -63,6 +70,15 @@ enum Report {
     out += "\n## Figures\n\n"
     for f in c.networks {
       out += "- `\(f.name).svg` (also `.png`, `.pdf`, `.dot`): \(Markdown.escape(f.title))\n"
+    }
+    if !c.missingFigures.isEmpty {
+      out += "\nNot drawn:\n\n"
+      for name in c.missingFigures.keys.sorted() {
+        out += "- `\(name)`: \(Markdown.escape(c.missingFigures[name] ?? ""))\n"
+      }
+    }
+    if !c.timelineFrames.isEmpty {
+      out += "- `timeline/coauthor-YEAR.svg`: \(c.timelineFrames.count) frames, \(c.timelineFrames.first?.year ?? 0)–\(c.timelineFrames.last?.year ?? 0) (a slider in report.html)\n"
     }
     out += "\n" + c.metrics.markdown(top: 20)
     out += "\n## Top people by each centrality\n\n| measure | top 5 |\n|---|---|\n"

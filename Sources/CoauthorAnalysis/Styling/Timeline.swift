@@ -11,15 +11,19 @@ enum Timeline {
     var document: DOTDocument
     var people: Int
     var papers: Int
+    /// The whole network's node of each frame node.
+    var nodes: [Int]
   }
 
   /// The frames, from the first year with a paper to the last. Papers without a year
   /// and homepage counts (undated) are not in any frame, which each caption says.
+  /// `positions` are the whole network's layout (by node); people without one (not in
+  /// the whole figure) are in no frame. The documents are not pinned yet: the caller
+  /// pins every frame node where the whole layout put it.
   static func frames(
-    corpus: Corpus, weighting: Weighting, maxAuthors: Int?, whole: DOTDocument,
-    engine: LayoutEngine, strength: [Double], communities: [Int], style: FigureStyle
-  ) throws -> [Frame] {
-    let positions = try GraphvizRenderer.layoutPositions(whole, engine: engine)
+    corpus: Corpus, weighting: Weighting, maxAuthors: Int?, positions: [Int: (x: Double, y: Double)],
+    strength: [Double], communities: [Int], style: FigureStyle
+  ) -> [Frame] {
     let years = Set(corpus.papers.compactMap(\.publication.year)).sorted()
     let undated = corpus.papers.count(where: { $0.publication.year == nil })
     let owners = Set(corpus.owners)
@@ -35,7 +39,7 @@ enum Timeline {
       let input = CoauthorInput(names: corpus.people, papers: papers.map(\.authors))
       let full = CoauthorNetwork.build(from: input, weighting: weighting, maxAuthors: maxAuthors).graph
       let present = (0..<full.nodeCount).filter { u in
-        full.neighborCount(of: u) > 0 || papers.contains { $0.authors.contains(u) }
+        positions[u] != nil && (full.neighborCount(of: u) > 0 || papers.contains { $0.authors.contains(u) })
       }
       let (graph, nodes) = (full.subgraph(present), present)
       var frameStyle = style
@@ -48,23 +52,12 @@ enum Timeline {
       if undated > 0 || !corpus.declared.isEmpty {
         legend.omitted = "Not in any frame: \(undated) undated papers and \(corpus.declared.count) homepage counts."
       }
-      var (document, _) = NetworkFigure.document(
+      let (document, _) = NetworkFigure.document(
         graph: graph, size: nodes.map { strength[$0] }, importance: importance,
         communities: nodes.map { communities[$0] },
         emphasized: Set(nodes.indices.filter { owners.contains(nodes[$0]) }), style: frameStyle,
         legend: legend)
-      // Pin everyone where the whole network put them; no overlap removal (it would move them).
-      document.graphAttributes.removeAll {
-        if case .overlap = $0 { return true }
-        return false
-      }
-      document.graphAttributes.append(.overlap(.allow))
-      for (k, u) in nodes.enumerated() {
-        if let p = positions[u] {
-          document.nodes[k].attributes.append(.position(x: p.x, y: p.y, pinned: true))
-        }
-      }
-      frames.append(Frame(year: year, document: document, people: nodes.count, papers: papers.count))
+      frames.append(Frame(year: year, document: document, people: nodes.count, papers: papers.count, nodes: nodes))
     }
     return frames
   }

@@ -46,13 +46,16 @@ extension Graph {
   public static let exactBetweennessWorkLimit = 4_000_000_000
 
   /// The documented policy behind `.automatic`: exact when n × m ≤
-  /// ``exactBetweennessWorkLimit`` (a third of it for `.inverseWeight`), else
+  /// ``exactBetweennessWorkLimit`` (a third of it for `.inverseWeight` unless all weights
+  /// are equal), else
   /// Riondato–Kornaropoulos sampling with the given ε, δ and seed.
   public func recommendedBetweennessMethod(
     distance: EdgeDistance = .hops, epsilon: Double = 0.01, delta: Double = 0.1, seed: UInt64 = 0
   ) -> BetweennessMethod {
     let work = Double(nodeCount) * Double(edgeCount)
-    let limit = Double(Graph.exactBetweennessWorkLimit) / (distance == .hops ? 1 : 3)
+    // Equal weights run the hop kernel (see betweennessCentrality(distance:normalization:)).
+    let hopCost = distance == .hops || _uniformWeight != nil
+    let limit = Double(Graph.exactBetweennessWorkLimit) / (hopCost ? 1 : 3)
     return work <= limit ? .exact : .approximate(epsilon: epsilon, delta: delta, seed: seed)
   }
 

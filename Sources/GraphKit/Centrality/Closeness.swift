@@ -13,14 +13,20 @@ extension Graph {
   /// - Parameter distance: How an edge weight becomes a path length.
   /// - Returns: One score per node, indexed by node id.
   /// - Precondition: with `.inverseWeight`, every weight is positive and finite.
-  /// - Complexity: O(*nm*) for `.hops`, O(*nm* log *n*) weighted; O(*n*) extra memory
-  ///   per worker. Parallel over sources; deterministic.
+  /// - Complexity: O(*nm*) for `.hops`; weighted O(*nm* + *n*D) with exact integer
+  ///   lengths (Dial's queue, D the largest distance in units of 1/L; see
+  ///   <doc:Weights>), O(*nm* log *n*) otherwise; O(*n*) extra memory per worker.
+  ///   Parallel over sources; deterministic.
   ///
   /// Reference: S. Wasserman, K. Faust, *Social Network Analysis*, Cambridge 1994,
   /// §5.3; L. C. Freeman, Soc. Networks 1(3), 1979.
   /// https://doi.org/10.1016/0378-8733(78)90021-7
   public func closenessCentrality(distance: EdgeDistance = .hops) -> [Double] {
     let n = nodeCount
+    // Equal weights w: inverse-weight distances are hops / w, closeness w × hop closeness.
+    if distance == .inverseWeight, let w = _uniformWeight, w > 0, w.isFinite {
+      return closenessCentrality(distance: .hops).map { $0 * w }
+    }
     if distance == .hops {
       return _hopScores { reached, total, _ in
         guard total > 0, n > 1 else { return 0 }
@@ -38,6 +44,8 @@ extension Graph {
         total = Double(hops)
       } else {
         for k in 1..<max(scratch.orderCount, 1) { total += scratch.dist[Int(scratch.order[k])] }
+        // Exact integer lengths (see _PathLengths): one rounding, at the end.
+        total /= csr.lengthScale
         reached = scratch.orderCount - 1
       }
       guard total > 0, n > 1 else { return 0 }
@@ -55,13 +63,18 @@ extension Graph {
   /// - Parameter distance: How an edge weight becomes a path length.
   /// - Returns: One score per node, indexed by node id.
   /// - Precondition: with `.inverseWeight`, every weight is positive and finite.
-  /// - Complexity: O(*nm*) for `.hops`, O(*nm* log *n*) weighted; O(*n*) extra memory
-  ///   per worker. Parallel over sources; deterministic.
+  /// - Complexity: O(*nm*) for `.hops`; weighted O(*nm* + *n*D) with exact integer
+  ///   lengths (Dial's queue, D the largest distance in units of 1/L; see
+  ///   <doc:Weights>), O(*nm* log *n*) otherwise; O(*n*) extra memory per worker.
+  ///   Parallel over sources; deterministic.
   ///
   /// Reference: M. Marchiori, V. Latora, Physica A 285, 2000; P. Boldi, S. Vigna,
   /// "Axioms for centrality", Internet Math. 10, 2014.
   /// https://doi.org/10.1080/15427951.2013.865686
   public func harmonicCentrality(distance: EdgeDistance = .hops) -> [Double] {
+    if distance == .inverseWeight, let w = _uniformWeight, w > 0, w.isFinite {
+      return harmonicCentrality(distance: .hops).map { $0 * w }
+    }
     if distance == .hops { return _hopScores { _, _, harmonic in harmonic } }
     return _perSource(distance: distance) { scratch, csr, s in
       var total = 0.0
@@ -70,7 +83,8 @@ extension Graph {
           total += 1.0 / Double(scratch.hop[Int(scratch.order[k])])
         }
       } else {
-        for k in 1..<max(scratch.orderCount, 1) { total += 1.0 / scratch.dist[Int(scratch.order[k])] }
+        let scale = csr.lengthScale
+        for k in 1..<max(scratch.orderCount, 1) { total += scale / scratch.dist[Int(scratch.order[k])] }
       }
       return total
     }

@@ -1,7 +1,9 @@
-// The machinery Louvain and Leiden share: a CSR graph with node weights, local
-// moving, Leiden's refinement, and CSR-to-CSR aggregation. Inner loops see
-// Int32/Double arrays only; scratch buffers are sized once for the input graph
-// and reused at every level (aggregates only shrink).
+// What Louvain and Leiden share: the aggregate graph (CSR with node weights), the
+// scratch of local moving, dense renumbering, CSR-to-CSR aggregation and the quality
+// of a level. Each algorithm's own phases live beside it (Louvain.swift: sweeps;
+// Leiden.swift: fast local moving, refinement). Inner loops see Int32/Double arrays
+// only; scratch buffers are sized once for the input graph and reused at every level
+// (aggregates only shrink).
 
 /// A weighted graph as the community algorithms see it at one level.
 ///
@@ -78,6 +80,9 @@ struct _CommunityGraph: Sendable {
 }
 
 /// Buffers sized for the level-0 graph, reused by every level and iteration.
+///
+/// Leiden's queue and refinement buffers are kept here too, so that one value serves
+/// every phase of a run (Louvain and label propagation leave them untouched).
 struct _CommunityScratch {
   /// Per community: total node weight, number of nodes.
   var communityWeight: [Double]
@@ -238,187 +243,6 @@ struct _CommunityScratch {
   }
 }
 
-/// Leiden's fast local moving: a FIFO queue starting with every node in random
-/// order; a node that changes community queues its neighbors outside the new
-/// community. Returns true when any node moved.
-func _moveNodesFast(
-  _ graph: _CommunityGraph, _ community: inout [Int32], scale: Double,
-  _ rng: inout SplitMix64, _ s: inout _CommunityScratch
-) -> Bool {
-  let n = graph.nodeCount
-  s.loadCommunities(graph, community)
-  s.shuffleOrder(n, &rng)
-  for i in 0..<n {
-    s.queue[i] = s.order[i]
-    s.inQueue[i] = true
-  }
-  var head = 0
-  var pending = n
-  var moved = false
-  while pending > 0 {
-    let v = Int(s.queue[head])
-    head = head + 1 == n ? 0 : head + 1
-    pending -= 1
-    s.inQueue[v] = false
-    let c = Int(community[v])
-    let d = s.moveToBestCommunity(v, graph, &community, scale: scale)
-    if d != c {
-      moved = true
-      for i in graph.offsets[v]..<graph.offsets[v + 1] {
-        let u = Int(graph.neighbors[i])
-        if !s.inQueue[u], Int(community[u]) != d {
-          s.inQueue[u] = true
-          var tail = head + pending
-          if tail >= n { tail -= n }
-          s.queue[tail] = Int32(u)
-          pending += 1
-        }
-      }
-    }
-  }
-  return moved
-}
-
-/// Louvain's local moving: sweeps over the nodes in one random order until a
-/// sweep moves nobody. Returns true when any node moved.
-func _moveNodesBySweeps(
-  _ graph: _CommunityGraph, _ community: inout [Int32], scale: Double,
-  _ rng: inout SplitMix64, _ s: inout _CommunityScratch
-) -> Bool {
-  let n = graph.nodeCount
-  s.loadCommunities(graph, community)
-  s.shuffleOrder(n, &rng)
-  var movedAny = false
-  var movedInSweep = true
-  while movedInSweep {
-    movedInSweep = false
-    for k in 0..<n {
-      let v = Int(s.order[k])
-      let c = Int(community[v])
-      if s.moveToBestCommunity(v, graph, &community, scale: scale) != c { movedInSweep = true }
-    }
-    movedAny = movedAny || movedInSweep
-  }
-  return movedAny
-}
-
-/// Leiden's refinement (Traag et al. 2019, Algorithm A.2 `MergeNodesSubset`, as in
-/// the authors' `LocalMergingAlgorithm`): inside each community of `community`,
-/// start from singletons and visit the nodes in random order; a well-connected
-/// node that is still alone joins a well-connected cluster of its community,
-/// chosen with probability ∝ exp(gain / θ) among the non-negative gains. Gains
-/// are in edge-weight units, as in the authors' code and igraph.
-///
-/// Every refined cluster is connected: a node only ever joins a cluster it has an
-/// edge to (its own singleton aside).
-///
-/// - Returns: the refined cluster of every node (a node id; not dense).
-func _refine(
-  _ graph: _CommunityGraph, _ community: [Int32], scale: Double, randomness: Double,
-  _ rng: inout SplitMix64, _ s: inout _CommunityScratch
-) -> [Int32] {
-  let n = graph.nodeCount
-  var refined = [Int32](repeating: 0, count: n)
-  for c in 0..<n { s.communityWeight[c] = 0 }
-  for v in 0..<n {
-    refined[v] = Int32(v)
-    let c = Int(community[v])
-    s.communityWeight[c] += graph.nodeWeights[v]
-    s.clusterWeight[v] = graph.nodeWeights[v]
-    s.isSingleton[v] = true
-    var inside = 0.0
-    for i in graph.offsets[v]..<graph.offsets[v + 1] where community[Int(graph.neighbors[i])] == c {
-      inside += graph.weights[i]
-    }
-    s.externalWeight[v] = inside
-  }
-  s.shuffleOrder(n, &rng)
-  for k in 0..<n {
-    let v = Int(s.order[k])
-    guard s.isSingleton[v] else { continue }
-    let c = community[v]
-    let total = s.communityWeight[Int(c)]
-    let kv = graph.nodeWeights[v]
-    let external = s.externalWeight[v]
-    guard external >= scale * kv * (total - kv) else { continue }
-    // v leaves its singleton, which stays a candidate with gain 0.
-    s.clusterWeight[v] = 0
-    s.externalWeight[v] = 0
-    let mark = s.newMark()
-    s.touched.removeAll(keepingCapacity: true)
-    s.accumulate(v, 0, mark: mark)
-    for i in graph.offsets[v]..<graph.offsets[v + 1] {
-      let u = Int(graph.neighbors[i])
-      if community[u] == c { s.accumulate(Int(refined[u]), graph.weights[i], mark: mark) }
-    }
-    s.candidateCluster.removeAll(keepingCapacity: true)
-    s.candidateCumulative.removeAll(keepingCapacity: true)
-    var maxGain = 0.0
-    for t in s.touched {
-      let r = Int(t)
-      let wr = s.clusterWeight[r]
-      guard s.externalWeight[r] >= scale * wr * (total - wr) else { continue }
-      let gain = s.neighborWeight[r] - scale * kv * wr
-      guard gain >= 0 else { continue }
-      s.candidateCluster.append(t)
-      s.candidateCumulative.append(gain)
-      if gain > maxGain { maxGain = gain }
-    }
-    // exp((gain − max)/θ): the same distribution as exp(gain/θ) without overflow.
-    var cumulative = 0.0
-    for j in s.candidateCumulative.indices {
-      cumulative += _fastExp((s.candidateCumulative[j] - maxGain) / randomness)
-      s.candidateCumulative[j] = cumulative
-    }
-    let target = rng.nextDouble() * cumulative
-    var chosen = s.candidateCluster.count - 1
-    for j in s.candidateCumulative.indices where target < s.candidateCumulative[j] {
-      chosen = j
-      break
-    }
-    let r = Int(s.candidateCluster[chosen])
-    s.clusterWeight[r] += kv
-    s.externalWeight[r] += external - 2 * s.neighborWeight[r]
-    if r != v {
-      refined[v] = Int32(r)
-      s.isSingleton[r] = false
-      s.isSingleton[v] = false
-    }
-  }
-  return refined
-}
-
-/// exp(x) for x ≤ 0; below −700 the weight is 0 (a candidate that much worse than
-/// the best is never chosen in double precision anyway).
-@inline(__always)
-func _fastExp(_ x: Double) -> Double {
-  x < -700 ? 0 : _exp(x)
-}
-
-@inline(__always)
-private func _exp(_ x: Double) -> Double {
-  // Our own exp so that a seeded choice is the same on every platform (libm's
-  // exp may differ in the last bit between C libraries): 2^(x·log2 e) split into
-  // an integer power and a fraction, the fraction by a degree-11 Taylor series on
-  // |r| ≤ ln 2 / 2 (relative error below 1e-14).
-  let t = x * 1.4426950408889634
-  let k = t.rounded()
-  let r = (t - k) * 0.6931471805599453
-  var p = 1.0 / 39_916_800
-  p = p * r + 1.0 / 3_628_800
-  p = p * r + 1.0 / 362_880
-  p = p * r + 1.0 / 40_320
-  p = p * r + 1.0 / 5_040
-  p = p * r + 1.0 / 720
-  p = p * r + 1.0 / 120
-  p = p * r + 1.0 / 24
-  p = p * r + 1.0 / 6
-  p = p * r + 0.5
-  p = p * r + 1
-  p = p * r + 1
-  return Double(sign: .plus, exponent: Int(k), significand: p)
-}
-
 /// Renumbers `labels` (values in `0..<bound`) densely in order of first
 /// appearance; returns the number of distinct labels. `map` needs `bound` entries.
 func _densify(_ labels: inout [Int32], bound: Int, map: inout [Int32]) -> Int {
@@ -433,38 +257,6 @@ func _densify(_ labels: inout [Int32], bound: Int, map: inout [Int32]) -> Int {
     labels[i] = map[l]
   }
   return Int(next)
-}
-
-/// Splits every community of `community` into its connected parts on `graph`
-/// (breadth-first inside the community). Returns a dense part id per node, in
-/// order of discovery, and the number of parts.
-func _connectedParts(
-  _ graph: _CommunityGraph, _ community: [Int32], _ s: inout _CommunityScratch
-) -> (parts: [Int32], count: Int) {
-  let n = graph.nodeCount
-  var parts = [Int32](repeating: -1, count: n)
-  var count: Int32 = 0
-  for start in 0..<n where parts[start] < 0 {
-    let c = community[start]
-    parts[start] = count
-    s.queue[0] = Int32(start)
-    var head = 0
-    var tail = 1
-    while head < tail {
-      let u = Int(s.queue[head])
-      head += 1
-      for i in graph.offsets[u]..<graph.offsets[u + 1] {
-        let v = Int(graph.neighbors[i])
-        if parts[v] < 0, community[v] == c {
-          parts[v] = count
-          s.queue[tail] = Int32(v)
-          tail += 1
-        }
-      }
-    }
-    count += 1
-  }
-  return (parts, Int(count))
 }
 
 /// The graph whose nodes are the groups of `cluster` (dense ids `0..<count`):
@@ -554,20 +346,4 @@ func _levelModularity(
     q += inside[c] / m - resolution * share * share
   }
   return q
-}
-
-/// CPM quality Σ_c [w_c − γ·n_c(n_c − 1)/2] (node weights must be sizes).
-func _levelCPM(_ graph: _CommunityGraph, _ community: [Int32], resolution: Double) -> Double {
-  let (inside, size) = _communityTotals(graph, community)
-  var q = 0.0
-  for c in inside.indices where size[c] > 0 {
-    q += inside[c] - resolution * size[c] * (size[c] - 1) / 2
-  }
-  return q
-}
-
-/// The membership of every original node, given the aggregate node it belongs to
-/// and the community of each aggregate node.
-func _originalMembership(_ nodeToAggregate: [Int32], _ community: [Int32]) -> [Int] {
-  nodeToAggregate.map { Int(community[Int($0)]) }
 }

@@ -56,3 +56,32 @@ extension Graph {
       partition: partition, modularity: quality, quality: quality, levels: levels)
   }
 }
+
+/// Louvain's local moving: sweeps over the nodes in one random order until a
+/// sweep moves nobody. Returns true when any node moved.
+private func _moveNodesBySweeps(
+  _ graph: _CommunityGraph, _ community: inout [Int32], scale: Double,
+  _ rng: inout SplitMix64, _ s: inout _CommunityScratch
+) -> Bool {
+  let n = graph.nodeCount
+  s.loadCommunities(graph, community)
+  s.shuffleOrder(n, &rng)
+  var movedAny = false
+  var movedInSweep = true
+  while movedInSweep {
+    movedInSweep = false
+    for k in 0..<n {
+      let v = Int(s.order[k])
+      let c = Int(community[v])
+      if s.moveToBestCommunity(v, graph, &community, scale: scale) != c { movedInSweep = true }
+    }
+    movedAny = movedAny || movedInSweep
+  }
+  return movedAny
+}
+
+/// The membership of every original node, given the aggregate node it belongs to
+/// and the community of each aggregate node.
+private func _originalMembership(_ nodeToAggregate: [Int32], _ community: [Int32]) -> [Int] {
+  nodeToAggregate.map { Int(community[Int($0)]) }
+}

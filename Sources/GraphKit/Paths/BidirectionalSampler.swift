@@ -16,28 +16,19 @@
 /// BFS). https://doi.org/10.1145/3284359
 final class _BidirectionalSampler {
   /// One search side: levels, path counts and the visited nodes in BFS order.
-  struct Side {
-    let level: UnsafeMutableBufferPointer<Int32>
-    let sigma: UnsafeMutableBufferPointer<Double>
-    let visited: UnsafeMutableBufferPointer<Int32>
+  struct Side: ~Copyable {
+    let level: _ScratchBuffer<Int32>
+    let sigma: _ScratchBuffer<Double>
+    let visited: _ScratchBuffer<Int32>
     var count = 0
     var frontierStart = 0
     var depth: Int32 = 0
     var frontierDegree = 0
 
     init(nodeCount n: Int) {
-      level = .allocate(capacity: max(n, 1))
-      level.initialize(repeating: -1)
-      sigma = .allocate(capacity: max(n, 1))
-      sigma.initialize(repeating: 0)
-      visited = .allocate(capacity: max(n, 1))
-      visited.initialize(repeating: 0)
-    }
-
-    func deallocate() {
-      level.deallocate()
-      sigma.deallocate()
-      visited.deallocate()
+      level = _ScratchBuffer(repeating: -1, count: n)
+      sigma = _ScratchBuffer(repeating: 0, count: n)
+      visited = _ScratchBuffer(repeating: 0, count: n)
     }
 
     mutating func start(at v: Int, degree: Int) {
@@ -52,7 +43,7 @@ final class _BidirectionalSampler {
 
     /// Expands the whole frontier by one level; returns whether a new node was already
     /// seen by `other`.
-    mutating func expand(_ g: _CSR, meeting other: Side) -> Bool {
+    mutating func expand(_ g: _CSR, meeting other: borrowing Side) -> Bool {
       let off = g.offsets
       let nbr = g.neighbors
       let end = count
@@ -125,11 +116,6 @@ final class _BidirectionalSampler {
     fromTarget = Side(nodeCount: n)
   }
 
-  deinit {
-    fromSource.deallocate()
-    fromTarget.deallocate()
-  }
-
   /// Draws one shortest s–t path uniformly at random and adds 1 to `counts` for each of
   /// its interior nodes; adds nothing when t is unreachable from s (or s = t).
   func sample(
@@ -153,8 +139,19 @@ final class _BidirectionalSampler {
         ? fromSource.expand(g, meeting: fromTarget) : fromTarget.expand(g, meeting: fromSource)
       if met { break }
     }
-    let grown = expandedSource ? fromSource : fromTarget
-    let other = expandedSource ? fromTarget : fromSource
+    if expandedSource {
+      Self.finish(g, grown: fromSource, other: fromTarget, s, t, &rng, &counts)
+    } else {
+      Self.finish(g, grown: fromTarget, other: fromSource, s, t, &rng, &counts)
+    }
+  }
+
+  /// Picks the meeting node of a sample (in proportion to σ_X(w)·σ_Y(w) over the new
+  /// level of `grown` that `other` has seen) and walks back from it to both ends.
+  private static func finish(
+    _ g: _CSR, grown: borrowing Side, other: borrowing Side, _ s: Int, _ t: Int,
+    _ rng: inout SplitMix64, _ counts: inout [Double]
+  ) {
     // Meeting nodes: the new level of `grown` that `other` has seen.
     var total = 0.0
     for k in grown.frontierStart..<grown.count {

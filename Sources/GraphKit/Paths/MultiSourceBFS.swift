@@ -40,10 +40,11 @@ extension Graph {
           let last = min(first + 64, k)
           scratch.run(csr, sources: sources[first..<last])
           for b in 0..<(last - first) {
-            reached[first + b] = scratch.reached[b]
-            total[first + b] = scratch.total[b]
-            harmonic[first + b] = scratch.harmonic[b]
-            eccentricity[first + b] = scratch.eccentricity[b]
+            let statistics = scratch.statistics[b]
+            reached[first + b] = statistics.reached
+            total[first + b] = statistics.totalDistance
+            harmonic[first + b] = statistics.harmonic
+            eccentricity[first + b] = statistics.eccentricity
           }
         }
       }
@@ -56,49 +57,35 @@ extension Graph {
 
 /// Per-worker buffers for ``Graph/_hopStatistics(sources:workers:)``.
 final class _MultiSourceScratch {
+  /// What one batch learns about one of its (at most 64) sources.
+  struct SourceStatistics {
+    var reached = 0
+    var totalDistance = 0
+    var harmonic = 0.0
+    var eccentricity = 0
+  }
+
   let n: Int
-  let seen: UnsafeMutableBufferPointer<UInt64>
-  let visit: UnsafeMutableBufferPointer<UInt64>
-  let next: UnsafeMutableBufferPointer<UInt64>
+  let seen: _ScratchBuffer<UInt64>
+  let visit: _ScratchBuffer<UInt64>
+  let next: _ScratchBuffer<UInt64>
   // Stored as `let` buffers / swapped-out arrays: class `var` properties pay a dynamic
   // exclusivity check per access, which perf showed at 70 % of the run time.
   private var frontierStorage: [Int32] = []
   private var candidateStorage: [Int32] = []
-  let reached = UnsafeMutableBufferPointer<Int>.allocate(capacity: 64)
-  let total = UnsafeMutableBufferPointer<Int>.allocate(capacity: 64)
-  let harmonic = UnsafeMutableBufferPointer<Double>.allocate(capacity: 64)
-  let eccentricity = UnsafeMutableBufferPointer<Int>.allocate(capacity: 64)
+  /// Indexed by the source's bit in the batch.
+  let statistics = _ScratchBuffer(repeating: SourceStatistics(), count: 64)
 
   init(nodeCount: Int) {
     n = nodeCount
-    seen = .allocate(capacity: max(n, 1))
-    seen.initialize(repeating: 0)
-    visit = .allocate(capacity: max(n, 1))
-    visit.initialize(repeating: 0)
-    next = .allocate(capacity: max(n, 1))
-    next.initialize(repeating: 0)
-  }
-
-  deinit {
-    seen.deallocate()
-    visit.deallocate()
-    next.deallocate()
-    reached.deallocate()
-    total.deallocate()
-    harmonic.deallocate()
-    eccentricity.deallocate()
+    seen = _ScratchBuffer(repeating: 0, count: n)
+    visit = _ScratchBuffer(repeating: 0, count: n)
+    next = _ScratchBuffer(repeating: 0, count: n)
   }
 
   func run(_ g: _CSR, sources: ArraySlice<Int>) {
     let off = g.offsets
     let nbr = g.neighbors
-    let seen = self.seen
-    let visit = self.visit
-    let next = self.next
-    let reached = self.reached
-    let total = self.total
-    let harmonic = self.harmonic
-    let eccentricity = self.eccentricity
     var frontier = frontierStorage
     var candidates = candidateStorage
     frontierStorage = []
@@ -107,53 +94,56 @@ final class _MultiSourceScratch {
       frontierStorage = frontier
       candidateStorage = candidates
     }
-    for b in 0..<64 {
-      reached[b] = 0
-      total[b] = 0
-      harmonic[b] = 0
-      eccentricity[b] = 0
-    }
-    for i in 0..<n { seen[i] = 0 }
-    frontier.removeAll(keepingCapacity: true)
-    for (b, s) in sources.enumerated() {
-      let bit = UInt64(1) << UInt64(b)
-      if seen[s] == 0 { frontier.append(Int32(s)) }
-      seen[s] |= bit
-      visit[s] |= bit
-    }
-    var level = 0
-    while !frontier.isEmpty {
-      level += 1
-      candidates.removeAll(keepingCapacity: true)
-      for v32 in frontier {
-        let v = Int(v32)
-        let bits = visit[v]
-        visit[v] = 0
-        for i in off[v]..<off[v + 1] {
-          let w = Int(nbr[i])
-          let before = next[w]
-          if before == 0 { candidates.append(Int32(w)) }
-          next[w] = before | bits
-        }
-      }
-      frontier.removeAll(keepingCapacity: true)
-      let inverse = 1.0 / Double(level)
-      for w32 in candidates {
-        let w = Int(w32)
-        let fresh = next[w] & ~seen[w]
-        next[w] = 0
-        guard fresh != 0 else { continue }
-        seen[w] |= fresh
-        visit[w] = fresh
-        frontier.append(w32)
-        var rest = fresh
-        while rest != 0 {
-          let b = rest.trailingZeroBitCount
-          rest &= rest - 1
-          reached[b] += 1
-          total[b] += level
-          harmonic[b] += inverse
-          eccentricity[b] = level
+    statistics.reset(to: SourceStatistics())
+    seen.reset(to: 0)
+    seen.withUnsafeMutableBufferPointer { seen in
+      visit.withUnsafeMutableBufferPointer { visit in
+        next.withUnsafeMutableBufferPointer { next in
+          statistics.withUnsafeMutableBufferPointer { statistics in
+            frontier.removeAll(keepingCapacity: true)
+            for (b, s) in sources.enumerated() {
+              let bit = UInt64(1) << UInt64(b)
+              if seen[s] == 0 { frontier.append(Int32(s)) }
+              seen[s] |= bit
+              visit[s] |= bit
+            }
+            var level = 0
+            while !frontier.isEmpty {
+              level += 1
+              candidates.removeAll(keepingCapacity: true)
+              for v32 in frontier {
+                let v = Int(v32)
+                let bits = visit[v]
+                visit[v] = 0
+                for i in off[v]..<off[v + 1] {
+                  let w = Int(nbr[i])
+                  let before = next[w]
+                  if before == 0 { candidates.append(Int32(w)) }
+                  next[w] = before | bits
+                }
+              }
+              frontier.removeAll(keepingCapacity: true)
+              let inverse = 1.0 / Double(level)
+              for w32 in candidates {
+                let w = Int(w32)
+                let fresh = next[w] & ~seen[w]
+                next[w] = 0
+                guard fresh != 0 else { continue }
+                seen[w] |= fresh
+                visit[w] = fresh
+                frontier.append(w32)
+                var rest = fresh
+                while rest != 0 {
+                  let b = rest.trailingZeroBitCount
+                  rest &= rest - 1
+                  statistics[b].reached += 1
+                  statistics[b].totalDistance += level
+                  statistics[b].harmonic += inverse
+                  statistics[b].eccentricity = level
+                }
+              }
+            }
+          }
         }
       }
     }

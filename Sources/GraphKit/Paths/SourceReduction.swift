@@ -11,8 +11,20 @@
 ///   reach(r) − 2.
 ///
 /// Measured share of searches left (sources / nodes): ca-GrQc 62 %, ca-HepPh 70 %,
-/// ca-AstroPh 76 %. Only used with `.hops`: with lengths, a shifted sum can round
-/// differently and change a tie networkx would see.
+/// ca-AstroPh 76 %.
+///
+/// With lengths (`weighted`), both stay exact when the lengths are exact integers
+/// (``_PathLengths``; with doubles a shifted sum can round differently and change a
+/// tie networkx would see):
+/// - Leaves, for any positive lengths: every path from a leaf s starts with its one
+///   edge (s, r) of length ℓ, so d(s, t) = ℓ + d(r, t) and σ_st = σ_rt for every
+///   t ≠ s (integer sums: the same ties), the shortest s–t paths are that edge followed
+///   by the shortest r–t paths, and the r–s path has no interior node; hence
+///   δ_s(v) = δ_r(v) for v ∉ {s, r} and δ_s(r) = reach(r) − 2, as with hops.
+/// - Closed twins only when they also have equal weights to every third node (which
+///   makes the weights inside a class equal too): then swapping two members is a
+///   weight-preserving automorphism fixing every other node, and a member is never
+///   on a shortest path from another (a detour through it is one edge longer).
 ///
 /// Reference: A. E. Sariyüce, K. Kaya, E. Saule, Ü. V. Çatalyürek, "Graph
 /// manipulations for fast centrality computation", ACM TKDD 11(3), 2017.
@@ -31,8 +43,10 @@ struct _SourcePlan: Sendable {
 
 extension Graph {
   /// Sources for hop searches; `includeLeaves` folds leaves into their neighbors
-  /// (betweenness), otherwise only twins are merged (closeness, harmonic).
-  func _sourcePlan(includeLeaves: Bool) -> _SourcePlan {
+  /// (betweenness), otherwise only twins are merged (closeness, harmonic). `weighted`:
+  /// twins must also have equal weights to every third node (exact integer lengths
+  /// only; see above).
+  func _sourcePlan(includeLeaves: Bool, weighted: Bool = false) -> _SourcePlan {
     let n = nodeCount
     var representative = Array(0..<n)
     var multiplicity = [Double](repeating: 1, count: n)
@@ -54,6 +68,21 @@ extension Graph {
       if !inserted { out.append(Int32(v)) }
       return out
     }
+    // Equal weights to every third node (rows are sorted; self-loops skipped).
+    func sameWeights(_ a: Int, _ b: Int) -> Bool {
+      var i = offsets[a]
+      var j = offsets[b]
+      let ea = offsets[a + 1]
+      let eb = offsets[b + 1]
+      while true {
+        while i < ea, Int(neighbors[i]) == a || Int(neighbors[i]) == b { i += 1 }
+        while j < eb, Int(neighbors[j]) == a || Int(neighbors[j]) == b { j += 1 }
+        if i == ea || j == eb { return i == ea && j == eb }
+        if neighbors[i] != neighbors[j] || weights[i] != weights[j] { return false }
+        i += 1
+        j += 1
+      }
+    }
     var nonSelfDegree = [Int](repeating: 0, count: n)
     for v in 0..<n {
       for i in row(v) where Int(neighbors[i]) != v { nonSelfDegree[v] += 1 }
@@ -71,7 +100,7 @@ extension Graph {
         let key = closed(first)
         var rest: [Int] = []
         for v in remaining.dropFirst() {
-          if closed(v) == key {
+          if closed(v) == key, !weighted || sameWeights(v, first) {
             representative[v] = first
             multiplicity[v] = 0
             multiplicity[first] += 1

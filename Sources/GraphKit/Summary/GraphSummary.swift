@@ -121,6 +121,9 @@ extension Graph {
               scratch.dijkstra(csr, from: s, countPaths: false)
               for j in 1..<scratch.orderCount { total += scratch.dist[Int(scratch.order[j])] }
               far = scratch.dist[Int(scratch.order[scratch.orderCount - 1])]
+              // Exact integer lengths are in units of 1/L (see _PathLengths).
+              total /= csr.lengthScale
+              far /= csr.lengthScale
             }
             meanDistance[item] = total / Double(k - 1)
             eccentricity[item] = far

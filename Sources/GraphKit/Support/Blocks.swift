@@ -92,22 +92,20 @@ struct _OrderedMerge: ~Copyable {
 
 /// A fixed-size output buffer that parallel workers write at disjoint indices.
 ///
-/// The only unsafe type in GraphKit's parallel code: every index is written by exactly
-/// one source, and the buffer is read only after `concurrentPerform` returns.
+/// The only type that shares a ``_ScratchBuffer`` between threads: every index is
+/// written by exactly one source, and the buffer is read only after
+/// `concurrentPerform` returns.
 final class _SharedOutput<Element>: @unchecked Sendable {
-  let base: UnsafeMutableBufferPointer<Element>
+  private let storage: _ScratchBuffer<Element>
 
   init(repeating value: Element, count: Int) {
-    base = .allocate(capacity: count)
-    base.initialize(repeating: value)
+    storage = _ScratchBuffer(repeating: value, count: count)
   }
-
-  deinit { base.deallocate() }
 
   subscript(index: Int) -> Element {
-    get { base[index] }
-    set { base[index] = newValue }
+    get { storage[index] }
+    set { storage[index] = newValue }
   }
 
-  var array: [Element] { Array(base) }
+  var array: [Element] { storage.array }
 }

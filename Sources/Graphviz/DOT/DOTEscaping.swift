@@ -15,7 +15,8 @@ public enum DOTEscaping {
   ///
   /// `\` → `\\` (so `\N`, `\G`, `\n`, `\l` render literally), `"` → `\"`, `&` → `&amp;`
   /// (Graphviz decodes entities in plain labels), newline → `\n`, carriage return dropped,
-  /// tab → space, other C0 controls, NUL and DEL dropped. Text longer than `maxLength`
+  /// tab → space, other C0 controls, NUL and DEL dropped, bidirectional controls
+  /// (U+202A–U+202E, U+2066–U+2069) replaced by U+FFFD. Text longer than `maxLength`
   /// characters is cut to `maxLength - 1` characters plus "…".
   ///
   /// - Returns: The text in double quotes, ready to follow `=`.
@@ -39,6 +40,12 @@ public enum DOTEscaping {
       case "\t": out += " "
       default:
         if scalar.value < 0x20 || scalar.value == 0x7F { continue }
+        // Bidirectional embeddings, overrides and isolates (U+202A–U+202E,
+        // U+2066–U+2069) become U+FFFD, as in every escaper of Formats' Escaping.
+        if (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value) {
+          out.unicodeScalars.append("\u{FFFD}")
+          continue
+        }
         out.unicodeScalars.append(scalar)
       }
     }

@@ -1,8 +1,8 @@
 /// A Graphviz operation failed; ``message`` is Graphviz's own text (captured through
 /// `agseterrf`, never printed to stderr).
-public struct GraphvizError: Error, Sendable, Hashable, CustomStringConvertible {
+public struct GraphvizError: Error, Sendable, Hashable, Codable, CustomStringConvertible {
   /// Where the failure happened.
-  public enum Stage: String, Sendable, Hashable, CaseIterable {
+  public enum Stage: String, Sendable, Hashable, CaseIterable, Codable {
     /// Creating the context: plugins missing (no `config6a`), or no `dot` executable.
     case startup
     /// The caller's input was rejected before Graphviz saw it (empty text, unknown engine

@@ -13,15 +13,6 @@ extension GraphvizRenderer {
     let result = try _render(
       document.text, engineName: engine.rawValue, devices: [(.svg, "plain")], policy: nil,
       engine: engine)
-    let text = String(decoding: result.outputs[.svg] ?? [], as: UTF8.self)
-    var positions: [Int: (x: Double, y: Double)] = [:]
-    for line in text.split(separator: "\n") where line.hasPrefix("node ") {
-      let fields = line.split(separator: " ", maxSplits: 4)
-      guard fields.count >= 4, fields[1].hasPrefix("n"), let index = Int(fields[1].dropFirst()),
-        let x = Double(fields[2]), let y = Double(fields[3])
-      else { continue }
-      positions[index] = (x, y)
-    }
-    return positions
+    return plainPositions(String(decoding: result.outputs[.svg] ?? [], as: UTF8.self))
   }
 }

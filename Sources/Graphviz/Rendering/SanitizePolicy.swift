@@ -6,9 +6,9 @@
 /// `page` and tuning limits cost minutes or gigabytes; ../shared/notes/graphviz.md §4b).
 /// Values of kept attributes are checked where they matter: font names must be installed
 /// fonts, numbers must stay below caps, shapes cannot be `epsf` or `custom`.
-public struct SanitizePolicy: Sendable, Hashable {
+public struct SanitizePolicy: Sendable, Hashable, Codable {
   /// The object kind an attribute belongs to.
-  public enum Kind: String, Sendable, Hashable, CaseIterable {
+  public enum Kind: String, Sendable, Hashable, CaseIterable, Codable {
     case graph, node, edge
   }
 
@@ -81,6 +81,9 @@ public struct SanitizePolicy: Sendable, Hashable {
       "nslimit": 100, "nslimit1": 100, "maxiter": 10_000, "searchsize": 100, "mindist": 100,
       "K": 100, "labeldistance": 20, "esep": 100, "sep": 100, "levelsgap": 100,
       "quantum": 10, "weight": 10_000, "z": 1_000_000, "skew": 100, "distortion": 100,
+      "epsilon": 1, "overlap_scaling": 1_000, "repulsiveforce": 100, "voro_margin": 100,
+      "gradientangle": 360, "labelangle": 360, "rotate": 360, "lheight": 1_000,
+      "lwidth": 1_000, "dim": 10, "dimen": 10, "orientation": 360,
     ],
     maximumSizeInches: 30,
     maximumDPI: 144)
@@ -151,12 +154,27 @@ public struct SanitizePolicy: Sendable, Hashable {
       return Self.isPlainNumeric(value) && numbers.count == 1 && numbers[0] > 0.01
         && numbers[0] <= 100
         ? .keep : .replace(with: "", reason: "ratio \(value.prefix(20)) not allowed")
+    case "orientation" where value.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic }):
+      return .keep  // the graph's "landscape"/"portrait"; a node's is an angle
+    case _ where Self.pointAttributes.contains(name):
+      // pos="nan,nan!" made neato write an SVG full of "nan" coordinates and exit 0; a
+      // 400-digit decimal is +inf as a double. Only finite points within the cap stay.
+      let text = value.replacing("e,", with: " ").replacing("s,", with: " ")
+      let numbers = Self.numbers(in: text)
+      guard Self.isPlainNumeric(text.replacing(";", with: " ")),
+        numbers.allSatisfy({ $0.isFinite && abs($0) <= Self.maximumCoordinate })
+      else {
+        return .replace(
+          with: "",
+          reason: "not finite coordinates up to \(DOTEscaping.number(Self.maximumCoordinate))")
+      }
+      return .keep
     default:
       if let cap = numericCaps[name] {
         // strtod also reads "1e9", "0x1p30" and "inf": only plain decimals are accepted.
         let text = name == "ranksep" ? value.replacing("equally", with: "") : value
         guard Self.isPlainNumeric(text),
-          !Self.numbers(in: text).contains(where: { abs($0) > cap })
+          Self.numbers(in: text).allSatisfy({ $0.isFinite && abs($0) <= cap })
         else {
           return .replace(with: "", reason: "not a number up to \(DOTEscaping.number(cap))")
         }
@@ -164,6 +182,16 @@ public struct SanitizePolicy: Sendable, Hashable {
       return .keep
     }
   }
+
+  /// Attributes holding points or splines in points (`pos`, label positions, `bb`,
+  /// `rects`, `vertices`): plain decimals, `,`, `!`, `;` and the `e,`/`s,` markers of
+  /// edge splines, every number finite and within ``maximumCoordinate``.
+  public static let pointAttributes: Set<String> = [
+    "pos", "lp", "xlp", "head_lp", "tail_lp", "bb", "rects", "vertices",
+  ]
+
+  /// The largest coordinate, in points, a point attribute may hold (about 350 m).
+  public static let maximumCoordinate: Double = 1_000_000
 
   /// The `size` value written when a graph has none or too large a one.
   public var sizeCap: String {
@@ -196,7 +224,7 @@ public struct SanitizePolicy: Sendable, Hashable {
 }
 
 /// One attribute the sanitizer removed or changed.
-public struct SanitizerRemoval: Sendable, Hashable, CustomStringConvertible {
+public struct SanitizerRemoval: Sendable, Hashable, Codable, CustomStringConvertible {
   public var kind: SanitizePolicy.Kind
   /// The object: a node name, `tail -> head`, a subgraph name, or the graph's name (or
   /// "graph" when unnamed); "defaults" for a `node [...]`/`edge [...]` default.

@@ -1,6 +1,5 @@
 import ArgumentParser
 import CoauthorAnalysis
-import Foundation
 
 struct COA: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -17,39 +16,23 @@ struct COA: ParsableCommand {
   @Argument(help: "The person, as spelled in the sources (any known spelling).")
   var name: String
 
-  @Argument(help: "Source files.")
-  var files: [String]
+  @OptionGroup var input: InputOptions
 
-  @Option(help: "Window length in months.")
+  @Option(help: "Window length in months (1 to 1200).")
   var months = 48
 
   @Option(help: "Last year of the window (default: the current year).")
   var asOf: Int?
 
-  @Option(help: "Alias table (canonical<TAB>alias…).")
-  var aliases: String?
-
-  @Option(name: .shortAndLong, help: "Write to this file instead of stdout.")
-  var output: String?
-
-  @OptionGroup var input: InputOptions
+  @OptionGroup var output: OutputOption
 
   func validate() throws {
-    guard months > 0 else { throw ValidationError("--months must be positive") }
+    try check(months, "--months", in: 1...1200)
+    if let asOf { try check(asOf, "--as-of", in: 1000...9999) }
   }
 
   func run() throws {
-    let corpus = try Corpus.load(
-      sources: files.map { ManifestSource(file: $0, owner: nil, format: nil) }, aliasFile: aliases)
-    try Console.report(corpus.diagnostics, strict: input.strict)
-    guard let person = corpus.person(named: name) else {
-      throw ValidationError("'\(name)' is not a person in the sources (or fits several)")
-    }
-    let year = asOf ?? Calendar(identifier: .gregorian).component(.year, from: Date())
-    let table = CollaboratorsTable.make(corpus: corpus, person: person, months: months, asOf: year)
-    if table.undatedPapers > 0 {
-      Console.error("coauthor: \(table.undatedPapers) joint paper(s) without a year are not in the window")
-    }
-    try Console.emit(table.csv, to: output)
+    try Console.finish(
+      Commands.coa(COARequest(person: name, inputs: input.request(), months: months, asOf: asOf, output: output.target)))
   }
 }

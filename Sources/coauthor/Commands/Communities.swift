@@ -1,8 +1,5 @@
 import ArgumentParser
 import CoauthorAnalysis
-import GraphKit
-
-extension CommunityAlgorithm: ExpressibleByArgument {}
 
 struct Communities: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -15,10 +12,7 @@ struct Communities: ParsableCommand {
         coauthor communities Data/qi-lei-cv.txt --algorithm leiden --seed 7 --runs 10
       """)
 
-  enum Format: String, ExpressibleByArgument, CaseIterable { case md, csv, json }
-
-  @Argument(help: "Source files, or one plain graph file.")
-  var files: [String]
+  @OptionGroup var input: InputOptions
 
   @Option(help: "leiden, louvain or label-propagation.")
   var algorithm: CommunityAlgorithm = .leiden
@@ -33,37 +27,27 @@ struct Communities: ParsableCommand {
   var runs = 1
 
   @Option(help: "Output format: md, csv or json.")
-  var format: Format = .md
+  var format: TableFormat = .md
 
-  @Option(help: "Edge weights when building from sources: count, fractional or association.")
-  var weighting: Weighting = .count
+  @OptionGroup var weighting: WeightingOption
 
-  @Option(name: .shortAndLong, help: "Write to this file instead of stdout.")
-  var output: String?
+  @OptionGroup var select: SelectionOptions
 
-  @OptionGroup var ownership: OwnerOption
-
-  @OptionGroup var input: InputOptions
+  @OptionGroup var output: OutputOption
 
   func validate() throws {
-    guard runs >= 1 else { throw ValidationError("--runs must be at least 1") }
-    guard resolution > 0, resolution.isFinite else { throw ValidationError("--resolution must be positive") }
+    try check(runs, "--runs", in: 1...10_000)
+    guard resolution > 0, resolution.isFinite, resolution <= 1e6 else {
+      throw ValidationError("--resolution must be in (0, 1e6], not \(resolution)")
+    }
   }
 
   func run() throws {
-    let loaded = try Inputs.network(files: files, weighting: weighting, owner: ownership.owner)
-    for line in loaded.problems { Console.error(line) }
-    if input.strict, !loaded.problems.isEmpty {
-      throw ValidationError("\(loaded.problems.count) input problem(s); failing because of --strict")
-    }
-    let report = CommunityReport.compute(
-      loaded.graph, algorithm: algorithm, resolution: resolution, seed: seed, runs: runs)
-    let text: String
-    switch format {
-    case .md: text = report.markdown
-    case .csv: text = report.csv
-    case .json: text = report.json
-    }
-    try Console.emit(text, to: output)
+    try Console.finish(
+      Commands.communities(
+        CommunitiesRequest(
+          inputs: input.request(), weighting: weighting.weighting, algorithm: algorithm,
+          resolution: resolution, seed: seed, runs: runs, format: format, output: output.target,
+          selection: select.selection)))
   }
 }

@@ -1,6 +1,5 @@
 import ArgumentParser
 import CoauthorAnalysis
-import GraphKit
 
 struct Metrics: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -9,17 +8,19 @@ struct Metrics: ParsableCommand {
       Betweenness, closeness and harmonic centrality read weights as strengths:
       --distance inverse-weight uses length 1/weight, --distance hops ignores weights.
 
+      Betweenness and closeness are exact when their estimated time (from n·m and a rate
+      measured on the development machine) fits --budget; otherwise they are sampled with as
+      many samples as the budget allows, and every output states the error bound and how it
+      compares with the 20th highest score.
+
       Example:
         coauthor metrics ../shared/datasets/graphs/netscience.gml --format md --top 10
       """)
 
-  enum Format: String, ExpressibleByArgument, CaseIterable { case md, csv, json }
-
-  @Argument(help: "Source files, or one plain graph file.")
-  var files: [String]
+  @OptionGroup var input: InputOptions
 
   @Option(help: "Output format: md, csv or json.")
-  var format: Format = .md
+  var format: TableFormat = .md
 
   @Option(help: "Only the N nodes with the largest strength.")
   var top: Int?
@@ -27,29 +28,30 @@ struct Metrics: ParsableCommand {
   @Option(help: "Path lengths: hops or inverse-weight.")
   var distance: EdgeDistance = .inverseWeight
 
-  @Option(help: "Edge weights when building from sources: count, fractional or association.")
-  var weighting: Weighting = .count
+  @Option(help: "Seconds betweenness and closeness may take; exact when the estimate fits, sampled otherwise.")
+  var budget = 60.0
 
-  @Option(name: .shortAndLong, help: "Write to this file instead of stdout.")
-  var output: String?
+  @OptionGroup var weighting: WeightingOption
 
-  @OptionGroup var ownership: OwnerOption
+  @OptionGroup var select: SelectionOptions
 
-  @OptionGroup var input: InputOptions
+  @OptionGroup var output: OutputOption
+
+  func validate() throws {
+    if let top { try check(top, "--top", in: 0...Int(Int32.max)) }
+    guard budget.isFinite, budget > 0, budget <= 86_400 else {
+      throw ValidationError("--budget must be a number of seconds in (0, 86400], not \(budget)")
+    }
+  }
 
   func run() throws {
-    let loaded = try Inputs.network(files: files, weighting: weighting, owner: ownership.owner)
-    for line in loaded.problems { Console.error(line) }
-    if input.strict, !loaded.problems.isEmpty {
-      throw ValidationError("\(loaded.problems.count) input problem(s); failing because of --strict")
-    }
-    let report = MetricsReport.compute(loaded.graph, distance: distance, papers: loaded.papers)
-    let text: String
-    switch format {
-    case .md: text = report.markdown(top: top ?? 20)
-    case .csv: text = report.csv(top: top)
-    case .json: text = report.json
-    }
-    try Console.emit(text, to: output)
+    let bar = ProgressBar.make()
+    let result = Commands.metrics(
+      MetricsRequest(
+        inputs: input.request(), weighting: weighting.weighting, distance: distance, format: format,
+        top: top, output: output.target, budget: MetricsBudget(seconds: budget), selection: select.selection),
+      report: bar.map { bar in { bar.show($0) } })
+    bar?.clear()
+    try Console.finish(result)
   }
 }

@@ -1,5 +1,4 @@
 import ArgumentParser
-import Bibliography
 import CoauthorAnalysis
 
 struct Parse: ParsableCommand {
@@ -10,34 +9,28 @@ struct Parse: ParsableCommand {
 
       Example:
         coauthor parse Data/qi-lei-cv.txt --format json
+        cat refs.bib | coauthor parse -
+        coauthor parse --explain _publications/
       """)
-
-  enum Format: String, ExpressibleByArgument, CaseIterable { case json, csv }
-
-  @Argument(help: "Source files (CV text, homepage text, BibTeX, …).")
-  var files: [String]
-
-  @Option(help: "Output format: json or csv (publications only).")
-  var format: Format = .json
-
-  @Option(help: "Input format, when detection from the content fails (cv-text, homepage, bibtex, ris, csl-json, csv, wos, scopus-csv, openalex).")
-  var inputFormat: InputFormat?
-
-  @Option(help: "Whose documents these are (for a homepage's collaborator line).")
-  var owner: String?
-
-  @Option(name: .shortAndLong, help: "Write to this file instead of stdout.")
-  var output: String?
 
   @OptionGroup var input: InputOptions
 
+  @Option(help: "Output format: json or csv (publications only).")
+  var format: RecordFormat = .json
+
+  @Option(help: "Input format, when detection from the content fails (cv-text, homepage, bibtex, ris, csl-json, csv, wos, scopus-csv, openalex, yaml, frontmatter, dblp-xml, orcid).")
+  var inputFormat: InputFormat?
+
+  @Flag(help: "Say which format each input was read as and why (each reader's confidence, the winner, the owner found and on how many entries), instead of printing the records.")
+  var explain = false
+
+  @OptionGroup var output: OutputOption
+
   func run() throws {
-    var documents: [SourceDocument] = []
-    for file in files {
-      documents.append(try SourceReader.read(contentsOf: file, format: inputFormat, owner: owner))
-    }
-    let report = ParseReport(documents)
-    try Console.report(report.diagnostics, strict: input.strict)
-    try Console.emit(format == .json ? report.json : report.csv, to: output)
+    try Console.finish(
+      Commands.parse(
+        ParseRequest(
+          inputs: input.request(format: inputFormat), format: format, output: output.target,
+          explain: explain)))
   }
 }

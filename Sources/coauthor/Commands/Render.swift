@@ -1,24 +1,21 @@
 import ArgumentParser
 import CoauthorAnalysis
-import Foundation
-import Graphviz
-
-extension LayoutEngine: ExpressibleByArgument {}
-extension RenderFormat: ExpressibleByArgument {}
 
 struct Render: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Render a DOT file to SVG, PNG or PDF with Graphviz (in-process).",
+    abstract: "Render a DOT file to SVG, PNG or PDF with Graphviz.",
     discussion: """
       The DOT file is treated as untrusted: attributes that read files (image, shapefile,
       stylesheet, …), run script (URL, href) or override the layout are removed and listed
-      on stderr before layout.
+      on stderr before layout. Sanitizing and layout run in child processes killed at
+      --timeout when /usr/bin/dot (or the absolute path in COAUTHOR_DOT) exists; PATH is
+      not searched. Without it Graphviz runs in this process, without a deadline.
 
       Example:
         coauthor render Output/coauthor-network.dot --engine neato --format svg -o network.svg
       """)
 
-  @Argument(help: "The DOT file.")
+  @Argument(help: "The DOT file, or - for standard input.")
   var file: String
 
   @Option(help: "Layout engine: dot, neato, fdp, sfdp, circo, twopi.")
@@ -30,33 +27,31 @@ struct Render: ParsableCommand {
   @Option(name: .shortAndLong, help: "Output file.")
   var output: String
 
-  @Option(help: "Seconds the layout may take; Graphviz runs in a child process killed then.")
+  @Option(help: "Seconds the layout may take, in (0, 86400].")
   var timeout = 120.0
 
+  func validate() throws { _ = try checkedSeconds(timeout, "--timeout") }
+
   func run() throws {
-    let text: String
-    do {
-      text = try String(contentsOfFile: file, encoding: .utf8)
-    } catch {
-      throw ValidationError("\(file): cannot read: \(error.localizedDescription)")
-    }
-    guard let chosen = format ?? RenderFormat(fileName: output) else {
-      throw ValidationError("give --format svg|png|pdf or an output name ending in one of them")
-    }
-    // A layout cannot be cancelled in-process: render in a `dot` child process with a
-    // deadline when the executable is installed.
-    let deadline = Duration.milliseconds(Int64((max(timeout, 0.001) * 1000).rounded()))
-    let result: RenderResult
-    if let child = try? ChildProcessRenderer(timeout: deadline) {
-      result = try child.renderReport(text, engine: engine, formats: [chosen], sanitizing: .strict)
-    } else {
-      result = try GraphvizRenderer.renderReport(text, engine: engine, formats: [chosen], sanitizing: .strict)
-    }
-    for removal in result.removals { Console.error("\(file): removed \(removal)") }
-    for warning in result.warnings { Console.error("\(file): graphviz: \(warning)") }
-    guard let bytes = result.outputs[chosen] else {
-      throw ValidationError("graphviz produced no \(chosen) output")
-    }
-    try OutputFiles.write(chosen == .pdf ? OutputFiles.withFixedCreationDate(bytes) : bytes, to: output)
+    try Console.finish(
+      Commands.render(
+        RenderRequest(
+          file: file, engine: engine, format: format, output: output,
+          timeout: checkedSeconds(timeout, "--timeout"),
+          sanitizerCommand: Commands.sanitizerCommand())))
+  }
+}
+
+/// `coauthor sanitize-dot-child INPUT OUTPUT REPORT ENGINE POLICY` (hidden): the child
+/// process in which `render` sanitizes untrusted DOT, so that the deadline covers parsing.
+struct SanitizeDOTChild: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: Commands.sanitizerSubcommand, shouldDisplay: false)
+
+  @Argument var arguments: [String] = []
+
+  func run() throws {
+    let status = Commands.sanitizerChild(arguments)
+    if status != 0 { throw ExitCode(status) }
   }
 }

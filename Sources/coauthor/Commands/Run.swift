@@ -1,7 +1,6 @@
 import ArgumentParser
 import CoauthorAnalysis
 import Foundation
-import GraphKit
 
 struct Run: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -21,8 +20,7 @@ struct Run: ParsableCommand {
   @Option(help: "Folder for the outputs.")
   var output = "Output"
 
-  @Option(help: "Edge weights: count, fractional or association.")
-  var weighting: Weighting = .count
+  @OptionGroup var weighting: WeightingOption
 
   @Option(help: "Path lengths for betweenness and closeness: hops or inverse-weight.")
   var distance: EdgeDistance = .inverseWeight
@@ -60,26 +58,44 @@ struct Run: ParsableCommand {
   @Flag(help: "Also draw one frame per year of the growing network, people kept in place (Output/timeline/).")
   var timeline = false
 
+  @Flag(help: "No caption under the figures (the colour key is drawn either way).")
+  var noCaption = false
+
   @Flag(help: "No progress lines on stderr (diagnostics are still printed).")
   var quiet = false
 
-  @Option(help: "Seconds one figure may take to lay out and render before it is skipped.")
+  @Option(help: "Seconds one figure may take, all attempts together (cheaper layouts are tried when one runs out of its share), in (0, 86400]; a figure still not drawn makes the run exit 1.")
   var renderTimeout = 120.0
 
-  @OptionGroup var input: InputOptions
+  @Flag(help: "Fail (exit status 1) when any input problem is reported.")
+  var strict = false
+
+  func validate() throws {
+    _ = try checkedSeconds(renderTimeout, "--render-timeout")
+    guard resolution > 0, resolution.isFinite, resolution <= 1e6 else {
+      throw ValidationError("--resolution must be in (0, 1e6], not \(resolution)")
+    }
+    try check(maxAuthors, "--max-authors", in: 0...1_000_000)
+    try check(labels, "--labels", in: 0...100_000)
+    try check(figureNodes, "--figure-nodes", in: 1...100_000)
+    try check(topicTerms, "--topic-terms", in: 1...100_000)
+    if let from { try check(from, "--from", in: 0...9999) }
+    if let to { try check(to, "--to", in: 0...9999) }
+  }
 
   func run() throws {
     var options = RunOptions()
     options.dataDirectory = data
     options.outputDirectory = output
-    options.weighting = weighting
+    options.weighting = weighting.weighting
     options.distance = distance
     options.resolution = resolution
     options.seed = seed
     options.maxAuthors = maxAuthors > 0 ? maxAuthors : nil
     options.style.labeledNodes = labels
     options.style.seed = seed
-    options.strict = input.strict
+    options.style.caption = !noCaption
+    options.strict = strict
     options.style.preset = preset
     options.style.palette = palette
     options.fromYear = from
@@ -88,13 +104,10 @@ struct Run: ParsableCommand {
     options.timeline = timeline
     options.figureNodeLimit = figureNodes
     options.commandLine = ["coauthor"] + CommandLine.arguments.dropFirst()
-    let showProgress = !quiet && isatty(STDERR_FILENO) != 0
-    options.renderTimeout = .milliseconds(Int64((max(renderTimeout, 0.001) * 1000).rounded()))
-    let result = try Pipeline.run(options) { line in
-      if showProgress { Console.error("coauthor: \(line)") }
-    }
-    for d in result.diagnostics { Console.error(d.description) }
-    if !quiet { for note in result.notes { Console.error("coauthor: \(note)") } }
-    for path in result.written { print(path) }
+    options.renderTimeout = try checkedSeconds(renderTimeout, "--render-timeout")
+    let bar = ProgressBar.make(enabled: !quiet)
+    let result = Commands.run(options, report: { bar?.show($0) })
+    bar?.clear()
+    try Console.finish(result, notes: !quiet, listWritten: true)
   }
 }

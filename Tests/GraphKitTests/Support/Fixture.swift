@@ -1,3 +1,4 @@
+import Formats
 import Foundation
 import Testing
 
@@ -27,15 +28,53 @@ enum Fixture {
     return path
   }
 
+  /// The datasets with full networkx reference tables: karate (unweighted) and
+  /// netscience (weighted). Fixtures: Fixtures/make_reference.py (command in each
+  /// fixture's first line).
+  static let smallDatasets = ["karate", "netscience"]
+
   /// The graphs the fixtures describe, read the way users read them.
   static func graph(_ name: String) throws -> Graph {
     switch name {
     case "netscience": return try GraphReader.read(contentsOf: dataset("netscience.gml"))
     case "ca-GrQc": return try GraphReader.read(contentsOf: dataset("ca-GrQc.txt"))
+    case "ca-AstroPh": return try astroPh()
     case "karate": return karate
     default: throw Missing(path: name)
     }
   }
+
+  /// The tie-heavy graph of Fixtures/make_ties_reference.py (`centrality/ties.edges`),
+  /// node labels "0"…"71".
+  static func ties() throws -> Graph { try edgeFixture("ties") }
+
+  /// The folding graph of Fixtures/make_folding_reference.py (`centrality/folding.edges`):
+  /// leaves, closed twins with equal and with unequal weights, integer weights 1–8.
+  static func folding() throws -> Graph { try edgeFixture("folding") }
+
+  /// `centrality/NAME.edges` (u, v, weight per line), node labels "0", "1", ….
+  static func edgeFixture(_ name: String) throws -> Graph {
+    let text = try String(contentsOfFile: fixturePath("centrality/\(name).edges"), encoding: .utf8)
+    var edges: [(Int, Int, Double)] = []
+    for line in text.split(separator: "\n") where !line.hasPrefix("#") {
+      let f = line.split(separator: "\t")
+      guard f.count == 3, let u = Int(f[0]), let v = Int(f[1]), let w = Double(f[2]) else {
+        throw Missing(path: "\(name).edges line '\(line)'")
+      }
+      edges.append((u, v, w))
+    }
+    let n = (edges.map { max($0.0, $0.1) }.max() ?? -1) + 1
+    var b = GraphBuilder(nodeCount: n, labels: (0..<n).map(String.init))
+    for (u, v, w) in edges { b.addEdge(u, v, weight: w) }
+    return b.build()
+  }
+
+  /// ca-AstroPh (198,110 edges), read once per test process.
+  static func astroPh() throws -> Graph {
+    if let g = astroPhGraph { return g }
+    throw Missing(path: (try? dataset("ca-AstroPh.txt")) ?? "ca-AstroPh.txt")
+  }
+  private static let astroPhGraph: Graph? = try? GraphReader.read(contentsOf: dataset("ca-AstroPh.txt"))
 
   /// Per-node reference columns keyed by label, from `centrality/NAME.nodes.tsv`.
   struct NodeTable {
@@ -49,10 +88,32 @@ enum Fixture {
         return value
       }
     }
+
+    /// The nodes the column lists (all of them or a sample), as graph ids with values.
+    func rows(_ name: String, for graph: Graph) throws -> (nodes: [Int], values: [Double]) {
+      guard let values = columns[name] else { throw Missing(path: "column \(name)") }
+      var id: [String: Int] = [:]
+      for u in 0..<graph.nodeCount { id[graph.label(of: u)] = u }
+      let pairs = try values.map { label, value in
+        guard let u = id[label] else { throw Missing(path: "node \(label) in the graph") }
+        return (u, value)
+      }.sorted { $0.0 < $1.0 }
+      return (pairs.map(\.0), pairs.map(\.1))
+    }
   }
 
   static func nodes(_ dataset: String) throws -> NodeTable {
-    let text = try String(contentsOfFile: fixturePath("centrality/\(dataset).nodes.tsv"), encoding: .utf8)
+    try table("centrality/\(dataset).nodes.tsv")
+  }
+
+  /// igraph's values from `centrality/NAME.igraph.tsv` (Fixtures/make_igraph_reference.py):
+  /// every node, or a sample of them (ca-AstroPh).
+  static func igraph(_ dataset: String) throws -> NodeTable {
+    try table("centrality/\(dataset).igraph.tsv")
+  }
+
+  static func table(_ file: String) throws -> NodeTable {
+    let text = try String(contentsOfFile: fixturePath(file), encoding: .utf8)
     var lines = text.split(separator: "\n").filter { !$0.hasPrefix("#") }
     let header = lines.removeFirst().split(separator: "\t").map(String.init)
     var columns: [String: [String: Double]] = [:]
@@ -119,6 +180,14 @@ extension Graph {
   static func fromEdges(_ n: Int, _ edges: [(Int, Int, Double)]) -> Graph {
     var b = GraphBuilder(nodeCount: n)
     for (u, v, w) in edges { b.addEdge(u, v, weight: w) }
+    return b.build()
+  }
+
+  /// Edge 0–1 of weight 2 and a kept self-loop of weight 3 at node 0.
+  static var selfLoopExample: Graph {
+    var b = GraphBuilder(nodeCount: 2, selfLoops: .keep)
+    b.addEdge(0, 1, weight: 2)
+    b.addEdge(0, 0, weight: 3)
     return b.build()
   }
 }

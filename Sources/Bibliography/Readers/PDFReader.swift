@@ -1,0 +1,251 @@
+import CoauthorBase
+import Foundation
+
+/// Reads a CV saved as PDF: its text layer through `pdftotext -layout` (poppler-utils),
+/// then the text CV reader.
+///
+/// `pdftotext` is looked for at absolute paths only (`COAUTHOR_PDFTOTEXT` when it is an
+/// absolute path, else `/usr/bin/pdftotext`, `/usr/local/bin/pdftotext`,
+/// `/opt/homebrew/bin/pdftotext`) and runs through ``ChildProcess`` (CProcess: its own
+/// process group, killed at ``timeout``, and killed with coauthor, `kill -9` included). A missing `pdftotext`, a PDF it cannot read, a
+/// deadline passed, or a PDF without a text layer (a scan) is one error diagnostic that
+/// says so. The text has page furniture removed (form feeds, page numbers) before the
+/// text CV scanner reads it.
+public struct PDFReader: RecordReader, OwnerInitializableReader {
+  public static var format: InputFormat { .pdf }
+
+  public var owner: String?
+  /// How long `pdftotext` may run.
+  public var timeout: TimeInterval = 30
+
+  public init(owner: String? = nil) {
+    self.owner = owner
+  }
+
+  /// Where `pdftotext` is looked for, in order.
+  public var pdftotextPaths = PDFReader.defaultPDFToTextPaths
+
+  /// The environment variable that names another `pdftotext`, by absolute path (a
+  /// relative value is ignored with a warning; `PATH` is never searched).
+  public static let executableVariable = "COAUTHOR_PDFTOTEXT"
+
+  /// `/usr/bin/pdftotext`, then the usual other installation places.
+  public static let defaultPDFToTextPaths = [
+    "/usr/bin/pdftotext", "/usr/local/bin/pdftotext", "/opt/homebrew/bin/pdftotext",
+  ]
+
+  /// 1 for input that starts with the PDF signature `%PDF-` (after at most 1 KiB of
+  /// leading junk, as PDF readers allow); 0 otherwise.
+  public static func confidence(for text: String) -> Double {
+    text.prefix(1024).contains("%PDF-") && text.unicodeScalars.prefix(1024).contains("%") ? 1 : 0
+  }
+
+  public func parse(_ text: String, file: String) -> SourceDocument {
+    parse(bytes: Self.bytes(of: text), file: file)
+  }
+
+  /// Reads PDF bytes.
+  public func parse(bytes: [UInt8], file: String) -> SourceDocument {
+    let location = InputLocation(file: file, line: 1)
+    let (paths, warning) = Self.candidates(pdftotextPaths, environment: ProcessInfo.processInfo.environment)
+    let warnings = warning.map { [Diagnostic(.warning, at: location, $0)] } ?? []
+    func failed(_ message: String) -> SourceDocument {
+      SourceDocument(
+        file: file, format: Self.format, owner: owner,
+        diagnostics: warnings + [Diagnostic(.error, at: location, message)])
+    }
+    guard
+      let tool = paths.first(where: { FileManager.default.isExecutableFile(atPath: $0) })
+    else {
+      return failed(
+        "cannot read a PDF: pdftotext is not installed (looked in "
+          + paths.joined(separator: ", ")
+          + "); install the poppler-utils package (apt-get install poppler-utils)")
+    }
+    let extracted: String
+    switch Self.run(tool, bytes: bytes, timeout: timeout) {
+    case .success(let output): extracted = output
+    case .failure(let message): return failed("cannot read the PDF: \(message)")
+    }
+    let text = Self.cleaned(extracted)
+    if text.unicodeScalars.filter({ $0.properties.isAlphabetic }).count < 20 {
+      return failed(
+        "the PDF has no text layer (a scanned image?); nothing could be read — run it "
+          + "through OCR or give the publication list in another format")
+    }
+    let scan = CVTextReader.scan(text, file: file, markdown: true)
+    var document = CVTextReader.read(scan.entries, file: file, format: Self.format, owner: owner, markup: true)
+    document.diagnostics.insert(contentsOf: warnings, at: 0)
+    return document
+  }
+
+  // MARK: - Internals
+
+  /// Where to look for `pdftotext`: `COAUTHOR_PDFTOTEXT` alone when it is an absolute
+  /// path, else `paths`; a relative value is ignored with the warning returned.
+  static func candidates(
+    _ paths: [String], environment: [String: String]
+  ) -> (paths: [String], warning: String?) {
+    guard let override = environment[executableVariable], !override.isEmpty else { return (paths, nil) }
+    if override.hasPrefix("/") { return ([override], nil) }
+    return (
+      paths,
+      "\(executableVariable)=\(override) is not an absolute path (PATH and the working folder are "
+        + "never searched); it is ignored"
+    )
+  }
+
+  /// The bytes behind `text`: the decoder reads a PDF as Windows-1252 (every byte one
+  /// character), so the mapping is reversed; text that was valid UTF-8 is its UTF-8.
+  static func bytes(of text: String) -> [UInt8] {
+    var reverse: [UInt32: UInt8] = [:]
+    for byte in 0...255 {
+      reverse[TextDecoding.windows1252Scalar(UInt8(byte)).value] = UInt8(byte)
+    }
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(text.unicodeScalars.count)
+    for scalar in text.unicodeScalars {
+      guard let byte = reverse[scalar.value] else { return Array(text.utf8) }
+      bytes.append(byte)
+    }
+    return bytes
+  }
+
+  enum RunResult {
+    case success(String)
+    case failure(String)
+  }
+
+  /// Runs `pdftotext` on `bytes` through ``ChildProcess`` (CProcess: its own process
+  /// group, killed at the deadline, and with coauthor on any death of coauthor, kill -9
+  /// included), in a private temporary folder (`mkdtemp`, mode 0700) removed afterwards.
+  static func run(_ tool: String, bytes: [UInt8], timeout: TimeInterval) -> RunResult {
+    let deadline = ContinuousClock.now + .milliseconds(Int64((timeout * 1000).rounded(.up)))
+    let temporary = FileManager.default.temporaryDirectory.path
+    var template = Array((temporary as NSString).appendingPathComponent("coauthor-pdf-\(getpid())-XXXXXX").utf8CString)
+    guard template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) != nil else {
+      return .failure("cannot create a temporary folder in \(temporary): \(String(cString: strerror(errno)))")
+    }
+    let directory = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let input = directory + "/input.pdf"
+    let output = directory + "/output.txt"
+    do {
+      try Data(bytes).write(to: URL(fileURLWithPath: input))
+    } catch {
+      return .failure("cannot write a temporary file: \(error.localizedDescription)")
+    }
+    let outcome: ChildProcess.Outcome
+    do throws(ChildProcess.Failure) {
+      outcome = try ChildProcess.run(
+        tool, ["-layout", "-enc", "UTF-8", "-q", input, output], deadline: deadline,
+        stderrPath: directory + "/stderr.txt")
+    } catch {
+      switch error {
+      case .timedOut:
+        return .failure("pdftotext did not finish within \(Self.seconds(timeout)) and was killed")
+      case .cannotStart(let message): return .failure(message)
+      }
+    }
+    let message = outcome.stderr.trimmingCharacters(in: .whitespacesAndNewlines)
+    if let signal = outcome.signal {
+      return .failure("pdftotext was ended by signal \(signal)" + (message.isEmpty ? "" : ": \(message)"))
+    }
+    guard outcome.status == 0 else {
+      return .failure(
+        "pdftotext exited with status \(outcome.status)"
+          + (message.isEmpty ? "" : ": \(message)") + " (damaged or encrypted PDF?)")
+    }
+    guard let data = FileManager.default.contents(atPath: output) else {
+      return .failure("pdftotext wrote no text")
+    }
+    return .success(String(decoding: data, as: UTF8.self))
+  }
+
+  /// "30 s", "0.5 s".
+  static func seconds(_ t: TimeInterval) -> String {
+    t == t.rounded() ? "\(Int(t)) s" : String(format: "%.1f s", t)
+  }
+
+  /// Layout text without page furniture: form feeds become line breaks, lines that are
+  /// only a page number ("3", "Page 3 of 12", "- 3 -") go.
+  static func cleaned(_ text: String) -> String {
+    var lines: [String] = []
+    for raw in text.replacingOccurrences(of: "\u{0C}", with: "\n").split(
+      omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+    {
+      let line = String(raw)
+      let trimmed = line.trimmingCharacters(in: .whitespaces)
+      let words = trimmed.lowercased().split(separator: " ")
+      let isPageNumber =
+        !trimmed.isEmpty
+        && words.allSatisfy { word in
+          word.allSatisfy({ $0.isNumber || $0 == "-" || $0 == "–" || $0 == "/" })
+            || word == "page" || word == "of"
+        } && trimmed.contains(where: \.isNumber) && trimmed.count <= 16
+      lines.append(isPageNumber ? "" : line)
+    }
+    return marginLabelsSplit(lines).joined(separator: "\n")
+  }
+
+  /// A résumé layout sets section labels ("Publications – Journals", "2023") in a left
+  /// column beside the entries; `pdftotext -layout` interleaves the two. When most
+  /// indented lines start at one column, text left of it (after a gap) is a label: it
+  /// becomes a line of its own, before the entries it labels, and the entries are
+  /// moved to the left margin.
+  static func marginLabelsSplit(_ lines: [String]) -> [String] {
+    var histogram: [Int: Int] = [:]
+    let rows = lines.map { Array($0) }
+    for row in rows {
+      let indent = row.prefix(while: { $0 == " " }).count
+      if indent >= 4, indent < row.count { histogram[indent, default: 0] += 1 }
+    }
+    guard let (column, count) = histogram.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }),
+      count >= 10
+    else { return lines }
+    func split(_ row: [Character]) -> (label: String, body: String)? {
+      guard row.count > column, row[column] != " ", row[column - 1] == " ",
+        row[column - 2] == " ",
+        let first = row.firstIndex(where: { $0 != " " }), first < column - 2
+      else { return nil }
+      let label = String(row[..<column]).trimmingCharacters(in: .whitespaces)
+      return (label, String(row[column...]))
+    }
+    let splits = rows.map(split)
+    guard splits.contains(where: { $0 != nil }) else { return lines }
+    var out: [String] = []
+    var index = 0
+    while index < rows.count {
+      guard let first = splits[index] else {
+        let row = rows[index]
+        let indent = row.prefix(while: { $0 == " " }).count
+        out.append(indent >= column ? String(row[column...]) : String(row))
+        index += 1
+        continue
+      }
+      // Consecutive label fragments are one label.
+      var labels = [first.label]
+      var bodies = [first.body]
+      var next = index + 1
+      while next < rows.count, let more = splits[next] {
+        labels.append(more.label)
+        bodies.append(more.body)
+        next += 1
+      }
+      // Only a label that names a section or a year is kept ("Turku, Finland" beside
+      // an entry is not one).
+      let label = labels.joined(separator: " ")
+      let bare = label.trimmingCharacters(in: .whitespaces)
+      let isYear = bare.count == 4 && Int(bare).map { (1800...2099).contains($0) } == true
+      if isYear || CVTextReader.heading(label) != nil {
+        if out.last.map({ !$0.trimmingCharacters(in: .whitespaces).isEmpty }) == true {
+          out.append("")
+        }
+        out.append(label)
+      }
+      out += bodies
+      index = next
+    }
+    return out
+  }
+}

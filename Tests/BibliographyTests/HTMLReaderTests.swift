@@ -1,0 +1,109 @@
+import Foundation
+import Testing
+
+@testable import Bibliography
+
+@Suite("HTML publication page reader")
+struct HTMLReaderTests {
+  static func read(_ text: String) -> SourceDocument {
+    HTMLReader().parse(text, file: "pubs.html")
+  }
+
+  @Test("<li> entries; <style> with @media, <script> and comments skipped; entities decoded; HTML wins detection")
+  func listItems() {
+    let page = """
+      <!DOCTYPE html>
+      <html><head><style>
+      @media (max-width: 600px) { body { font-size: 12px; } }
+      @inproceedings{notreal, title={x}}
+      </style><script>var x = "<li>Not, An. Entry, 2020</li>";</script></head>
+      <body>
+      <h2>Publications</h2>
+      <!-- <li>Hidden Person, Other Person. A Commented Entry. Venue, 2001.</li> -->
+      <ul>
+      <li><b>Alice Smith</b>, Bob Jones &amp; Ren&eacute;e Dupont. <i>Caf&#233; Tables and &#x201C;Quotes&#x201D;</i>. Journal of Things, 2020.</li>
+      <li>Bob Jones, Alice Smith. <em>A Second Title Here</em>. Proceedings of Stuff, 2019.</li>
+      </ul>
+      <h2>Teaching</h2>
+      <ul><li>Alice Smith, Bob Jones. Course Notes on Things. University, 2018.</li></ul>
+      </body></html>
+      """
+    #expect(FormatDetector.detect(page, fileName: "pubs.html") == .html)
+    #expect(BibTeXReader.confidence(for: page) < FormatDetector.minimumConfidence)
+    let document = Self.read(page)
+    #expect(document.publications.count == 2, "\(document.publications.map(\.title))")
+    let first = document.publications[0]
+    #expect(first.authors == ["Alice Smith", "Bob Jones", "Renée Dupont"])
+    #expect(first.title == "Café Tables and “Quotes”")
+    #expect(first.year == 2020)
+    #expect(document.publications[1].title == "A Second Title Here")
+  }
+
+  @Test("authors <br> title <br> venue in <p>, numbered [N]; title first <br> authors too")
+  func hardLines() {
+    let document = Self.read(
+      """
+      <html><body>
+      <p>[1] Z. Zhang, W. Hao, and J. Harlim<br>
+      <em>A geometric local parameterization method</em> <a href="x">[arXiv]</a></p>
+      <p>[2] J. Harlim and D. Huang<br>Learning dynamical systems from data.<br>J. Comput. Phys., 2021</p>
+      <div class="paper"><p><a href="y">SIEVE: Cache eviction can be simple.</a><br>
+      Juncheng Yang, Yazhuo Zhang*, K. V. Rashmi. <br><em>USENIX ;login:</em>, 2024</p></div>
+      </body></html>
+      """)
+    #expect(document.publications.count == 3, "\(document.diagnostics)")
+    #expect(document.publications[0].authors == ["Z. Zhang", "W. Hao", "J. Harlim"])
+    #expect(document.publications[0].title == "A geometric local parameterization method")
+    #expect(document.publications[0].year == nil)
+    #expect(document.publications[1].title == "Learning dynamical systems from data")
+    #expect(document.publications[1].year == 2021)
+    #expect(document.publications[2].title == "SIEVE: Cache eviction can be simple")
+    #expect(document.publications[2].authors == ["Juncheng Yang", "Yazhuo Zhang", "K. V. Rashmi"])
+  }
+
+  @Test("one <div> per field, a year block above")
+  func divPerField() {
+    let document = Self.read(
+      """
+      <html><body><div class="pub_list">
+      <div class="year_block"><div class="year_block_head">2026</div>
+      <div class="pub"><div class="authors">Thomas J&auml;nich, Andrea Esuli.</div>
+      <div class="title"><a href="x">Quantifying Query Fairness.</a></div>
+      <div class="where">J. Artif. Intell. Res.</div></div>
+      <div class="pub"><div class="authors">Kajal Negi, Andrea Esuli.</div>
+      <div class="title"><a href="y">GSM-Identity: Evaluating Reasoning.</a></div>
+      <div class="where">Mach. Learn.</div><div class="pages">2025</div></div>
+      </div></div></body></html>
+      """)
+    #expect(document.publications.count == 2)
+    #expect(document.publications[0].authors == ["Thomas Jänich", "Andrea Esuli"])
+    #expect(document.publications[0].title == "Quantifying Query Fairness")
+    #expect(document.publications[0].year == 2026)
+  }
+
+  @Test("a saved Google Scholar profile: gsc_a_tr rows, '...' truncates")
+  func googleScholar() {
+    let document = Self.read(
+      """
+      <!DOCTYPE html><html><body><table id="gsc_a_t"><tbody id="gsc_a_b">
+      <tr class="gsc_a_tr"><td class="gsc_a_t"><a href="/c?x" class="gsc_a_at">Deep residual learning for image recognition</a><div class="gs_gray">K He, X Zhang, S Ren, J Sun</div><div class="gs_gray">Proceedings of the IEEE conference on computer vision, 770-778<span class="gs_oph">, 2016</span></div></td><td class="gsc_a_c"><a class="gsc_a_ac">250000</a></td><td class="gsc_a_y"><span class="gsc_a_h">2016</span></td></tr>
+      <tr class="gsc_a_tr"><td class="gsc_a_t"><a href="/c?y" class="gsc_a_at">Mask R-CNN</a><div class="gs_gray">K He, G Gkioxari, P Dollár, ...</div><div class="gs_gray">Proceedings of the IEEE international conference, 2017</div></td><td class="gsc_a_c">40000</td><td class="gsc_a_y"><span>2017</span></td></tr>
+      </tbody></table></body></html>
+      """)
+    #expect(document.publications.count == 2, "\(document.diagnostics)")
+    #expect(document.publications[0].title == "Deep residual learning for image recognition")
+    #expect(document.publications[0].authors == ["K He", "X Zhang", "S Ren", "J Sun"])
+    #expect(document.publications[0].year == 2016)
+    #expect(document.publications[1].authors == ["K He", "G Gkioxari", "P Dollár"])
+    #expect(document.publications[1].authorsTruncated)
+  }
+
+  @Test("a block that looks like an entry but reads as none is a diagnostic with its line")
+  func unreadable() {
+    let document = Self.read(
+      "<html><body>\n<ul>\n<li>the 2019 meeting, in town, was fun and long and good</li>\n"
+        + "<li>Alice Smith, Bob Jones. A Title of Note. Journal of Things, 2020.</li>\n</ul></body></html>")
+    #expect(document.publications.count == 1)
+    #expect(document.diagnostics.contains { $0.location.line == 3 })
+  }
+}

@@ -1,0 +1,150 @@
+import Foundation
+import Testing
+
+@testable import Bibliography
+
+@Suite("PDF CV reader")
+struct PDFReaderTests {
+  /// A one-page PDF with `lines` of Helvetica text (or no text at all), xref included.
+  static func pdf(_ lines: [String]) -> [UInt8] {
+    var content = "BT /F1 10 Tf 50 750 Td 14 TL\n"
+    for line in lines {
+      let escaped = line.replacingOccurrences(of: "\\", with: "\\\\")
+        .replacingOccurrences(of: "(", with: "\\(").replacingOccurrences(of: ")", with: "\\)")
+      content += "(\(escaped)) Tj T*\n"
+    }
+    content += "ET\n"
+    if lines.isEmpty { content = "0 0 m 100 100 l S\n" }
+    let objects = [
+      "<< /Type /Catalog /Pages 2 0 R >>",
+      "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+      "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+        + "/Resources << /Font << /F1 5 0 R >> >> >>",
+      "<< /Length \(content.utf8.count) >>\nstream\n\(content)endstream",
+      "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    var out = "%PDF-1.4\n%\u{E2}\u{E3}\u{CF}\u{D3}\n"
+    var offsets: [Int] = []
+    for (index, object) in objects.enumerated() {
+      offsets.append(out.unicodeScalars.count)
+      out += "\(index + 1) 0 obj\n\(object)\nendobj\n"
+    }
+    let xref = out.unicodeScalars.count
+    out += "xref\n0 \(objects.count + 1)\n0000000000 65535 f \n"
+    for offset in offsets { out += String(format: "%010d 00000 n \n", offset) }
+    out += "trailer\n<< /Size \(objects.count + 1) /Root 1 0 R >>\nstartxref\n\(xref)\n%%EOF\n"
+    // Latin-1: one byte per scalar (the binary comment line included).
+    return out.unicodeScalars.map { UInt8(truncatingIfNeeded: $0.value) }
+  }
+
+  static var hasPDFToText: Bool { FileManager.default.isExecutableFile(atPath: "/usr/bin/pdftotext") }
+
+  @Test("a text PDF is detected and read through pdftotext and the text CV reader", .enabled(if: hasPDFToText))
+  func textLayer() throws {
+    let bytes = Self.pdf([
+      "Publications",
+      "",
+      "1. Alice Smith and Bob Jones. A First Title About Things. Journal of Things, 2020.",
+      "2. Bob Jones and Alice Smith. A Second Title Here. Proceedings of Stuff, 2019.",
+    ])
+    let document = try SourceReader.read(bytes: bytes, file: "cv.pdf")
+    #expect(document.format == .pdf)
+    #expect(document.publications.count == 2, "\(document.diagnostics)")
+    #expect(document.publications.first?.authors == ["Alice Smith", "Bob Jones"])
+    #expect(document.publications.first?.title == "A First Title About Things")
+    #expect(document.publications.first?.year == 2020)
+  }
+
+  @Test("a PDF without a text layer is one clear error", .enabled(if: hasPDFToText))
+  func noTextLayer() throws {
+    let document = try SourceReader.read(bytes: Self.pdf([]), file: "scan.pdf")
+    #expect(document.publications.isEmpty)
+    #expect(document.diagnostics.contains { $0.severity == .error && $0.message.contains("no text layer") })
+  }
+
+  @Test("a hanging pdftotext is killed at the deadline with its process group: one error, nothing left running")
+  func hangingPDFToText() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pdf-hang-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let fake = folder.appendingPathComponent("pdftotext").path
+    let pids = folder.appendingPathComponent("pids").path
+    // The fake and a grandchild it starts both hang; the deadline must end both.
+    let script = "#!/bin/sh\necho $$ > '\(pids)'\nsleep 300 &\necho $! >> '\(pids)'\nwait\n"
+    try Data(script.utf8).write(to: URL(fileURLWithPath: fake))
+    chmod(fake, 0o755)
+    var reader = PDFReader()
+    reader.pdftotextPaths = [fake]
+    reader.timeout = 1
+    let started = ContinuousClock.now
+    let document = reader.parse(bytes: Self.pdf(["Publications"]), file: "cv.pdf")
+    let took = ContinuousClock.now - started
+    #expect(took < .seconds(15), "\(took)")
+    #expect(document.publications.isEmpty)
+    #expect(document.diagnostics.count == 1)
+    let message = try #require(document.diagnostics.first)
+    #expect(message.severity == .error && message.location.file == "cv.pdf")
+    #expect(message.message.contains("pdftotext did not finish within 1 s and was killed"), "\(message)")
+    let listed = try String(contentsOfFile: pids, encoding: .utf8).split(separator: "\n").compactMap { Int32($0) }
+    #expect(listed.count == 2)
+    func running(_ pid: Int32) -> Bool {
+      guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+        let close = stat.lastIndex(of: ")")
+      else { return false }
+      let state = stat[stat.index(close, offsetBy: 2)]
+      return state != "Z" && state != "X"
+    }
+    var left = listed.filter(running)
+    for _ in 0..<50 where !left.isEmpty {
+      usleep(100_000)
+      left = left.filter(running)
+    }
+    for pid in left { kill(pid, SIGKILL) }
+    #expect(left.isEmpty, "still running: \(left)")
+    // The private temporary folder is gone.
+    let temporary = (try? FileManager.default.contentsOfDirectory(atPath: FileManager.default.temporaryDirectory.path)) ?? []
+    #expect(!temporary.contains { $0.hasPrefix("coauthor-pdf-\(getpid())-") })
+  }
+
+  @Test("COAUTHOR_PDFTOTEXT: an absolute path is the one tool; a relative one is a warning, never searched for")
+  func override() {
+    let defaults = PDFReader.defaultPDFToTextPaths
+    #expect(PDFReader.candidates(defaults, environment: [:]) == (defaults, nil))
+    #expect(PDFReader.candidates(defaults, environment: ["COAUTHOR_PDFTOTEXT": "/opt/x/pdftotext"]) == (["/opt/x/pdftotext"], nil))
+    let relative = PDFReader.candidates(defaults, environment: ["COAUTHOR_PDFTOTEXT": "bin/pdftotext", "PATH": ".:/usr/bin"])
+    #expect(relative.paths == defaults)
+    #expect(relative.warning?.hasPrefix("COAUTHOR_PDFTOTEXT=bin/pdftotext is not an absolute path") == true)
+  }
+
+  @Test("pdftotext missing is an error naming poppler-utils")
+  func missingTool() {
+    var reader = PDFReader()
+    reader.pdftotextPaths = ["/nonexistent/pdftotext"]
+    let document = reader.parse(bytes: Self.pdf(["x"]), file: "cv.pdf")
+    #expect(document.diagnostics.count == 1)
+    #expect(document.diagnostics.first?.message.contains("poppler-utils") == true)
+  }
+
+  @Test("a damaged PDF is an error, not a crash", .enabled(if: hasPDFToText))
+  func damaged() {
+    let document = PDFReader().parse(bytes: Array("%PDF-1.4\ngarbage".utf8), file: "bad.pdf")
+    #expect(document.publications.isEmpty)
+    #expect(document.diagnostics.first?.severity == .error)
+  }
+
+  @Test("margin labels of a résumé layout become headings; page numbers go")
+  func marginLabels() {
+    var lines = (0..<12).map { _ in String(repeating: " ", count: 17) + "filler line of the body text" }
+    lines += [
+      "Publications –   Alice Smith, Bob Jones: A Title About Things, Journal of",
+      "Journals (2)     Things, 2017",
+      "                 2 of 12",
+    ]
+    let out = PDFReader.cleaned(lines.joined(separator: "\n")).split(
+      separator: "\n", omittingEmptySubsequences: false
+    ).map(String.init)
+    #expect(out.contains("Publications – Journals (2)"))
+    #expect(out.contains("Alice Smith, Bob Jones: A Title About Things, Journal of"))
+    #expect(!out.contains { $0.contains("2 of 12") })
+  }
+}
