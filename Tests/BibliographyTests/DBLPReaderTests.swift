@@ -124,9 +124,10 @@ struct DBLPStreamingTests {
     #expect(last?.year == 1990 + (count - 1) % 30)
     // Reading the file whole would hold its 40 MB of bytes and their text (UTF-16 in
     // XMLParser) at least 3× over. The resident set is the whole test process's, shared
-    // with the suites running in parallel, so the bound is the input's size, not the
-    // 16 MiB a lone run stays under.
-    #expect(peak - before < size, "resident set grew by \((peak - before) >> 20) MB while reading \(size >> 20) MB")
+    // with the suites running in parallel (seen: 54 MiB of growth under a loaded full
+    // suite), so the bound is twice the input's size, not the 16 MiB a lone run stays
+    // under: still below the 3× that reading the file whole costs.
+    #expect(peak - before < 2 * size, "resident set grew by \((peak - before) >> 20) MB while reading \(size >> 20) MB")
   }
 
   @Test("entities cut by a piece boundary, undeclared entities and XML errors are reported")
