@@ -78,7 +78,7 @@ let package = Package(
     .testTarget(name: "GraphKitTests", dependencies: ["GraphKit", "Formats"], resources: [.copy("Fixtures")]),
     .testTarget(name: "FormatsTests", dependencies: ["Formats"], resources: [.copy("Fixtures")]),
     .testTarget(name: "BibliographyTests", dependencies: ["Bibliography", "TestSupport"]),
-    .testTarget(name: "GraphvizTests", dependencies: ["Graphviz"]),
+    .testTarget(name: "GraphvizTests", dependencies: ["Graphviz", "CoauthorBase"]),
     .testTarget(name: "CoauthorAnalysisTests", dependencies: ["CoauthorAnalysis"]),
     // The one process runner of the suites (the built `coauthor`, gzip).
     .target(name: "TestSupport", path: "Tests/TestSupport"),

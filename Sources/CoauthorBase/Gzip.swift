@@ -53,7 +53,14 @@ public enum Gzip {
           stream.next_out = outBuf.baseAddress
           stream.avail_out = UInt32(outBuf.count)
           status = CZlib.inflate(&stream, Z_NO_FLUSH)
-          output.append(contentsOf: outBuf[0..<(outBuf.count - Int(stream.avail_out))])
+          let produced = outBuf.count - Int(stream.avail_out)
+          if output.count + produced > output.capacity {
+            // Grow geometrically but never past the limit plus one chunk, so a bomb cut
+            // at the limit holds at most limit + 64 KiB, not the doubled capacity.
+            output.reserveCapacity(
+              min(max(output.capacity * 2, output.count + produced), limit + outBuf.count))
+          }
+          output.append(contentsOf: outBuf[0..<produced])
         }
         if output.count > limit {
           output.removeSubrange(limit...)

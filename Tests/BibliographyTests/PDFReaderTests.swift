@@ -101,7 +101,7 @@ struct PDFReaderTests {
     }
     for pid in left { kill(pid, SIGKILL) }
     #expect(left.isEmpty, "still running: \(left)")
-    // The private temporary folder is gone.
+    // The PDF's copy lives in the process's one scratch folder (no folder of its own).
     let temporary = (try? FileManager.default.contentsOfDirectory(atPath: FileManager.default.temporaryDirectory.path)) ?? []
     #expect(!temporary.contains { $0.hasPrefix("coauthor-pdf-\(getpid())-") })
   }

@@ -34,6 +34,26 @@ struct ExitStatusTests {
     }
   }
 
+  @Test("a source its reader cannot read at all (pdftotext fails): exit 1, the error named")
+  func unreadableSource() throws {
+    let dir = try folder([
+      "cv.pdf": "%PDF-1.4\n%%EOF\n",
+      "refs.bib": Self.bibtex,
+    ])
+    for command in ["network", "metrics", "parse"] {
+      let pdf = try CLI.run([command, "cv.pdf"], in: dir, environment: ProcessInfo.processInfo.environment.merging(["COAUTHOR_PDFTOTEXT": "/bin/false"]) { $1 })
+      #expect(pdf.status == 1, "\(command): \(pdf.stderr)")
+      #expect(pdf.stderr.contains("cv.pdf:1:1: error: cannot read the PDF: pdftotext exited with status 1"), "\(pdf.stderr)")
+      #expect(pdf.stdout.isEmpty)
+      // With a readable source beside it, the unreadable one is a diagnostic (exit 0).
+      let both = try CLI.run(
+        [command, "cv.pdf", "refs.bib"], in: dir,
+        environment: ProcessInfo.processInfo.environment.merging(["COAUTHOR_PDFTOTEXT": "/bin/false"]) { $1 })
+      #expect(both.status == 0, "\(command): \(both.stderr)")
+      #expect(both.stderr.contains("cv.pdf:1:1: error: cannot read the PDF"), "\(both.stderr)")
+    }
+  }
+
   @Test("one unknown file among sources is a diagnostic; the rest is read, exit 0 (1 with --strict)")
   func unknownAmongMany() throws {
     let dir = try folder(["hello.txt": "hello world\n", "refs.bib": Self.bibtex])

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+@testable import CoauthorBase
 @testable import Graphviz
 
 #if canImport(Glibc)
@@ -110,18 +111,21 @@ struct ChildProcessSafetyTests {
       if lock { try Data().write(to: URL(fileURLWithPath: path + "/.lock")) }
       return path
     }
-    let freeLock = try make("coauthor-graphviz-\(getpid())-aaaaaa", lock: true)
-    let heldLock = try make("coauthor-graphviz-\(getpid())-bbbbbb", lock: true)
+    let freeLock = try make("coauthor-scratch-\(getpid())-aaaaaa", lock: true)
+    let heldLock = try make("coauthor-scratch-\(getpid())-bbbbbb", lock: true)
     let held = open(heldLock + "/.lock", O_RDWR | O_CLOEXEC)
     try #require(held >= 0 && flock(held, LOCK_EX | LOCK_NB) == 0)
     defer { close(held) }
-    let livePID = try make("coauthor-graphviz-\(getpid())-cccccc", lock: false)
-    let deadPID = try make("coauthor-graphviz-2147483646-dddddd", lock: false)
+    let livePID = try make("coauthor-scratch-\(getpid())-cccccc", lock: false)
+    let deadPID = try make("coauthor-scratch-2147483646-dddddd", lock: false)
     let legacy = try make("coauthor-graphviz-12345678-ABCD-EF01-2345-6789ABCDEF01", lock: false)
-    let link = folder.appendingPathComponent("coauthor-graphviz-2147483645-eeeeee").path
+    // Earlier versions' folders of dead processes go too.
+    let oldGraphviz = try make("coauthor-graphviz-2147483644-ffffff", lock: false)
+    let oldPDF = try make("coauthor-pdf-2147483643-gggggg", lock: true)
+    let link = folder.appendingPathComponent("coauthor-scratch-2147483645-eeeeee").path
     try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: deadPID)
 
-    GraphvizScratch.removeStaleFolders(in: folder.path)
+    ScratchFolder.removeStaleFolders(in: folder.path)
 
     let exists = { (path: String) in FileManager.default.fileExists(atPath: path) }
     #expect(!exists(freeLock))
@@ -129,20 +133,22 @@ struct ChildProcessSafetyTests {
     #expect(exists(livePID))
     #expect(!exists(deadPID))
     #expect(exists(legacy))
+    #expect(!exists(oldGraphviz))
+    #expect(!exists(oldPDF))
     #expect((try? FileManager.default.destinationOfSymbolicLink(atPath: link)) == deadPID)
   }
 
   @Test("the process's scratch folder is private, locked, reused and emptied after each render")
   func scratchFolder() throws {
-    let scratch = try GraphvizScratch.shared.get()
+    let scratch = try ScratchFolder.shared()
     let name = (scratch.path as NSString).lastPathComponent
-    #expect(name.hasPrefix("coauthor-graphviz-\(getpid())-"))
+    #expect(name.hasPrefix("coauthor-scratch-\(getpid())-"))
     var info = stat()
     #expect(lstat(scratch.path, &info) == 0 && info.st_mode & 0o777 == 0o700)
     let renderer = try ChildProcessRenderer(timeout: .seconds(60))
     for _ in 0..<2 { _ = try renderer.render("graph { a -- b }", engine: .neato, formats: [.svg]) }
-    #expect(try GraphvizScratch.shared.get().path == scratch.path)
-    let files = scratch.renderFiles()
+    #expect(try ScratchFolder.shared().path == scratch.path)
+    let files = scratch.files()
     try Data("x".utf8).write(to: URL(fileURLWithPath: files.path("input.dot")))
     try Data("x".utf8).write(to: URL(fileURLWithPath: files.path("output.svg")))
     files.removeAll()

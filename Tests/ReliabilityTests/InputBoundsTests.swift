@@ -235,7 +235,7 @@ struct InputBoundsTests {
     #expect(outcome.stdout.contains("Ada Lovelace"), "the line after it was not read")
   }
 
-  @Test("a gzip bomb named .bib.gz fails fast: recognised on a prefix, refused as unknown; read as BibTeX it is two errors")
+  @Test("a gzip bomb named .bib.gz fails fast: recognised on a prefix, refused as unknown; read as BibTeX it is two errors and exit 1")
   func gzipBombSource() throws {
     let folder = try CLI.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
@@ -245,10 +245,13 @@ struct InputBoundsTests {
     #expect(outcome.reason == .exit && outcome.status == 1, "\(outcome.stderr)")
     #expect(outcome.stderr.contains("bomb.bib.gz: error: unknown format"), "\(outcome.stderr)")
     outcome = try CLI.run(["parse", file.path, "--input-format", "bibtex"])
-    #expect(outcome.reason == .exit && outcome.status == 0, "\(outcome.stderr)")
+    // Two errors and no record: nothing readable, failed work.
+    #expect(outcome.reason == .exit && outcome.status == 1, "\(outcome.stderr)")
     #expect(outcome.stderr.contains("bomb.bib.gz:1:1: error: line is 64 MiB long, over the limit"), "\(outcome.stderr)")
     #expect(outcome.stderr.contains("error: gzip data inflates to more than 64 MiB"), "\(outcome.stderr)")
-    #expect(outcome.errorLines.count == 3, "\(outcome.stderr)")  // and "no records found"
+    // … and "no records found", and "coauthor: error: nothing could be read (2 input error(s))".
+    #expect(outcome.errorLines.count == 4, "\(outcome.stderr)")
+    #expect(outcome.stderr.contains("coauthor: error: nothing could be read (2 input error(s))"), "\(outcome.stderr)")
   }
 
   @Test("InputFile reads regular files, empty files and pipes exactly")

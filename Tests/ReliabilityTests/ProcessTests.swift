@@ -30,7 +30,7 @@ struct ProcessTests {
 
     func scratchFolders() -> [String] {
       ((try? FileManager.default.contentsOfDirectory(atPath: tmp.path)) ?? [])
-        .filter { $0.hasPrefix("coauthor-graphviz-") }
+        .filter { $0.hasPrefix("coauthor-scratch-") || $0.hasPrefix("coauthor-graphviz-") }
     }
 
     func write(_ name: String, _ text: String) throws -> String {
@@ -150,7 +150,7 @@ struct ProcessTests {
     #expect(sandbox.scratchFolders().isEmpty, "\(sandbox.scratchFolders())")
   }
 
-  @Test("kill -9 of coauthor kills a hanging pdftotext (COAUTHOR_PDFTOTEXT) within seconds")
+  @Test("kill -9 of coauthor kills a hanging pdftotext (COAUTHOR_PDFTOTEXT) within seconds; the next PDF read removes the stale scratch folder")
   func killNinePDFToText() throws {
     let sandbox = try Sandbox()
     defer { sandbox.remove() }
@@ -179,6 +179,15 @@ struct ProcessTests {
     let died = Self.waitFor(seconds: 5) { !Self.isRunning(entry) }
     if !died { kill(entry.pid, SIGKILL) }
     #expect(died, "pdftotext (pid \(entry.pid)) outlived coauthor")
+    // The PDF's copy sits in the killed process's scratch folder, which nothing could
+    // remove; the next process that reads a PDF removes it, and its own at exit.
+    #expect(sandbox.scratchFolders().count == 1, "\(sandbox.scratchFolders())")
+    let quick = try sandbox.write("quick-pdftotext", "#!/bin/sh\nexit 3\n")
+    chmod(quick, 0o755)
+    let next = try CLI.run(["parse", pdf], environment: sandbox.environment(["COAUTHOR_PDFTOTEXT": quick]))
+    #expect(next.status == 1, "\(next.stderr)")
+    #expect(next.stderr.contains("pdftotext exited with status 3"), "\(next.stderr)")
+    #expect(sandbox.scratchFolders().isEmpty, "\(sandbox.scratchFolders())")
   }
 
   @Test("SIGTERM to coauthor kills its dot child and removes the scratch folder", arguments: [SIGTERM, SIGINT])
@@ -207,8 +216,8 @@ struct ProcessTests {
     // A pid that just died, and this test process's (alive), as older versions named them.
     let finished = try TestProcess.run(URL(fileURLWithPath: "/bin/sh"), ["-c", "echo $$"])
     let deadPID = try #require(Int32(finished.stdoutText.trimmingCharacters(in: .whitespacesAndNewlines)))
-    let dead = sandbox.tmp.appendingPathComponent("coauthor-graphviz-\(deadPID)-AAAAAA")
-    let alive = sandbox.tmp.appendingPathComponent("coauthor-graphviz-\(getpid())-BBBBBB")
+    let dead = sandbox.tmp.appendingPathComponent("coauthor-scratch-\(deadPID)-AAAAAA")
+    let alive = sandbox.tmp.appendingPathComponent("coauthor-scratch-\(getpid())-BBBBBB")
     let unrelated = sandbox.tmp.appendingPathComponent("coauthor-graphviz-notes")
     for folder in [dead, alive, unrelated] {
       try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

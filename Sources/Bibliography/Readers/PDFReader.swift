@@ -118,18 +118,19 @@ public struct PDFReader: RecordReader, OwnerInitializableReader {
 
   /// Runs `pdftotext` on `bytes` through ``ChildProcess`` (CProcess: its own process
   /// group, killed at the deadline, and with coauthor on any death of coauthor, kill -9
-  /// included), in a private temporary folder (`mkdtemp`, mode 0700) removed afterwards.
+  /// included), its files in the process's ``ScratchFolder`` (mode 0700, removed after
+  /// the run; a folder left by a killed process is swept by the next one).
   static func run(_ tool: String, bytes: [UInt8], timeout: TimeInterval) -> RunResult {
     let deadline = ContinuousClock.now + .milliseconds(Int64((timeout * 1000).rounded(.up)))
-    let temporary = FileManager.default.temporaryDirectory.path
-    var template = Array((temporary as NSString).appendingPathComponent("coauthor-pdf-\(getpid())-XXXXXX").utf8CString)
-    guard template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) != nil else {
-      return .failure("cannot create a temporary folder in \(temporary): \(String(cString: strerror(errno)))")
+    let files: ScratchFolder.Files
+    do throws(ScratchFolder.Failure) {
+      files = try ScratchFolder.shared().files()
+    } catch {
+      return .failure(error.description)
     }
-    let directory = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-    defer { try? FileManager.default.removeItem(atPath: directory) }
-    let input = directory + "/input.pdf"
-    let output = directory + "/output.txt"
+    defer { files.removeAll() }
+    let input = files.path("input.pdf")
+    let output = files.path("output.txt")
     do {
       try Data(bytes).write(to: URL(fileURLWithPath: input))
     } catch {
@@ -139,7 +140,7 @@ public struct PDFReader: RecordReader, OwnerInitializableReader {
     do throws(ChildProcess.Failure) {
       outcome = try ChildProcess.run(
         tool, ["-layout", "-enc", "UTF-8", "-q", input, output], deadline: deadline,
-        stderrPath: directory + "/stderr.txt")
+        stderrPath: files.path("stderr.txt"))
     } catch {
       switch error {
       case .timedOut:

@@ -40,7 +40,7 @@ extension Commands {
       }
       let report = ParseReport(inputs.documents)
       output.diagnostics = inputs.diagnostics + report.diagnostics
-      if inputs.documents.isEmpty, output.diagnostics.contains(where: { $0.severity == .error }) {
+      if inputs.nothingReadable {
         throw .nothingRead(output.diagnostics)
       }
       output.applyStrict(request.inputs.strict)

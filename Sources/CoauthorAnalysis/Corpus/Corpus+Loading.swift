@@ -20,8 +20,8 @@ extension Corpus {
         throw .failed("\(aliasFile): cannot read alias table: \(error.localizedDescription)")
       }
     }
-    if inputs.documents.isEmpty, inputs.diagnostics.contains(where: { $0.severity == .error }) {
-      throw .nothingRead(inputs.diagnostics)
+    if inputs.nothingReadable {
+      throw .nothingRead(inputs.diagnostics + inputs.documents.flatMap(\.diagnostics))
     }
     // Accepted review lines merge like alias-table entries.
     groups += inputs.review.accepted.map { AliasTable.Group(canonical: $0.keep, aliases: [$0.merge]) }

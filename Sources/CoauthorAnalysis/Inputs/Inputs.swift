@@ -22,6 +22,15 @@ public struct ReadInputs: Sendable {
   public var diagnostics: [Diagnostic] = []
 
   public var graphPaths: [String] { graphs.map(\.path) }
+
+  /// True when no source gave a record (a publication, collaborator or abstract) and an
+  /// input or a reader reported an error: nothing readable at all (a PDF pdftotext
+  /// cannot read, an unknown format), which is failed work, not an empty result.
+  var nothingReadable: Bool {
+    documents.allSatisfy { $0.publications.isEmpty && $0.collaborators.isEmpty && $0.abstracts.isEmpty }
+      && (diagnostics.contains { $0.severity == .error }
+        || documents.contains { $0.diagnostics.contains { $0.severity == .error } })
+  }
 }
 
 /// Reads the inputs of a command line: files, data folders (or their `manifest.json`),

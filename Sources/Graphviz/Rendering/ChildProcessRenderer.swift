@@ -32,12 +32,8 @@ import Foundation
 /// crash). The thread that started a child waits for it, as the parent-death signal
 /// follows that thread.
 ///
-/// **Scratch folder.** One per process, `$TMPDIR/coauthor-graphviz-<pid>-XXXXXX` from
-/// `mkdtemp` (mode 0700), holding a `flock`ed `.lock` while the process lives, reused by
-/// every render (each render's files have their own prefix and are removed after it) and
-/// removed at exit. Folders left by processes that died without cleaning up (the lock is
-/// free, or, without a lock file, the pid in the name is dead) are removed when the next
-/// process creates its own.
+/// **Scratch folder.** The process's one ``ScratchFolder`` (CoauthorBase), shared with
+/// the PDF reader: each render's files have their own prefix and are removed after it.
 ///
 /// **Untrusted DOT** is sanitized with ``GraphvizRenderer/sanitize(_:engine:policy:)``:
 /// with a ``sanitizerCommand`` in a child process of its own under the same deadline as
@@ -181,8 +177,8 @@ public struct ChildProcessRenderer: Sendable {
       throw GraphvizError(stage: .input, message: "the DOT text is empty")
     }
     do {
-      let scratch = try GraphvizScratch.shared.get()
-      let files = scratch.renderFiles()
+      let scratch = try ScratchFolder.shared()
+      let files = scratch.files()
       defer { files.removeAll() }
       var text = dot
       var removals: [SanitizerRemoval] = []
@@ -207,6 +203,8 @@ public struct ChildProcessRenderer: Sendable {
       return result
     } catch let error as GraphvizError {
       throw error
+    } catch let error as ScratchFolder.Failure {
+      throw GraphvizError(stage: .startup, message: error.description)
     } catch {
       throw GraphvizError(stage: .childProcess, message: "\(error)")
     }
@@ -218,7 +216,7 @@ public struct ChildProcessRenderer: Sendable {
   ) throws(GraphvizError) -> [Int: (x: Double, y: Double)] {
     let deadline = ContinuousClock.now + timeout
     do {
-      let files = try GraphvizScratch.shared.get().renderFiles()
+      let files = try ScratchFolder.shared().files()
       defer { files.removeAll() }
       var warnings: [String] = []
       let result = try run(
@@ -227,6 +225,8 @@ public struct ChildProcessRenderer: Sendable {
       return plainPositions(String(decoding: result["plain"] ?? [], as: UTF8.self))
     } catch let error as GraphvizError {
       throw error
+    } catch let error as ScratchFolder.Failure {
+      throw GraphvizError(stage: .startup, message: error.description)
     } catch {
       throw GraphvizError(stage: .childProcess, message: "\(error)")
     }
@@ -236,7 +236,7 @@ public struct ChildProcessRenderer: Sendable {
 
   private func sanitizeInChild(
     _ dot: String, engine: LayoutEngine, policy: SanitizePolicy, command: [String],
-    files: GraphvizScratch.RenderFiles, deadline: ContinuousClock.Instant
+    files: ScratchFolder.Files, deadline: ContinuousClock.Instant
   ) throws -> GraphvizRenderer.SanitizedDOT {
     guard let program = command.first, program.hasPrefix("/") else {
       throw GraphvizError(
@@ -270,7 +270,7 @@ public struct ChildProcessRenderer: Sendable {
   // MARK: Running dot
 
   private func run(
-    _ dot: String, engine: LayoutEngine, formats: [RenderFormat], files: GraphvizScratch.RenderFiles,
+    _ dot: String, engine: LayoutEngine, formats: [RenderFormat], files: ScratchFolder.Files,
     deadline: ContinuousClock.Instant
   ) throws -> RenderResult {
     var unique: [RenderFormat] = []
@@ -294,7 +294,7 @@ public struct ChildProcessRenderer: Sendable {
   /// each output by extension; a device that wrote nothing is absent.
   private func run(
     _ dot: String, engine: LayoutEngine, devices: [(device: String, fileExtension: String)],
-    files: GraphvizScratch.RenderFiles, deadline: ContinuousClock.Instant, warnings: inout [String]
+    files: ScratchFolder.Files, deadline: ContinuousClock.Instant, warnings: inout [String]
   ) throws -> [String: [UInt8]] {
     let input = files.path("input.dot")
     try Data(dot.utf8).write(to: URL(fileURLWithPath: input))
@@ -383,89 +383,6 @@ public struct ChildProcessRenderer: Sendable {
 
   private func timedOut(_ what: String) -> GraphvizError {
     GraphvizError(stage: .timeout, message: "\(what) did not finish within \(timeout) and was killed")
-  }
-}
-
-// MARK: - The scratch folder
-
-/// The process's one scratch folder for child renders (see ``ChildProcessRenderer``).
-final class GraphvizScratch: Sendable {
-  static let prefix = "coauthor-graphviz-"
-  static let shared = Result { () throws(GraphvizError) -> GraphvizScratch in try GraphvizScratch() }
-
-  let path: String
-  private let lockDescriptor: Int32
-  private let counter = Counter()
-
-  private init() throws(GraphvizError) {
-    let temporary = FileManager.default.temporaryDirectory.path
-    Self.removeStaleFolders(in: temporary)
-    var template = Array((temporary as NSString)
-      .appendingPathComponent("\(Self.prefix)\(getpid())-XXXXXX").utf8CString)
-    guard template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) != nil else {
-      throw GraphvizError(
-        stage: .startup,
-        message: "cannot create a scratch folder in \(temporary): \(String(cString: strerror(errno)))")
-    }
-    path = String(cString: template)
-    lockDescriptor = open(path + "/.lock", O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o600)
-    if lockDescriptor >= 0 { flock(lockDescriptor, LOCK_EX | LOCK_NB) }
-    cprocess_install_cleanup(path)
-  }
-
-  /// Removes `coauthor-graphviz-*` folders of this user whose process is gone: the
-  /// `.lock` can be taken, or there is none and the pid in the name does not exist.
-  static func removeStaleFolders(in temporary: String) {
-    guard let names = try? FileManager.default.contentsOfDirectory(atPath: temporary) else { return }
-    for name in names where name.hasPrefix(prefix) {
-      let folder = (temporary as NSString).appendingPathComponent(name)
-      var info = stat()
-      guard lstat(folder, &info) == 0, info.st_mode & 0o170000 == 0o040000, info.st_uid == geteuid()
-      else { continue }
-      let lock = open(folder + "/.lock", O_RDWR | O_CLOEXEC | O_NOFOLLOW)
-      let stale: Bool
-      if lock >= 0 {
-        stale = flock(lock, LOCK_EX | LOCK_NB) == 0
-        close(lock)
-      } else {
-        // Only names this code makes: coauthor-graphviz-<pid>-XXXXXX.
-        let parts = name.dropFirst(prefix.count).split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 2, parts[1].count == 6,
-          parts[1].allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }),
-          parts[0].allSatisfy({ $0.isASCII && $0.isNumber }), let pid = Int32(parts[0]), pid > 0
-        else { continue }
-        stale = kill(pid, 0) != 0 && errno == ESRCH
-      }
-      if stale { cprocess_remove_folder(folder) }
-    }
-  }
-
-  /// A fresh set of file names for one render.
-  func renderFiles() -> RenderFiles { RenderFiles(folder: path, prefix: "\(counter.next())-") }
-
-  struct RenderFiles {
-    let folder: String
-    let prefix: String
-
-    func path(_ name: String) -> String { folder + "/" + prefix + name }
-
-    /// Removes this render's files.
-    func removeAll() {
-      guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
-      for name in names where name.hasPrefix(prefix) { unlink(folder + "/" + name) }
-    }
-  }
-
-  private final class Counter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = 0
-
-    func next() -> Int {
-      lock.lock()
-      defer { lock.unlock() }
-      value += 1
-      return value
-    }
   }
 }
 
