@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import GraphKit
@@ -154,5 +155,50 @@ struct BetweennessTests {
     let one = g._exactBetweenness(distance: distance, normalization: .none, workers: 1)
     let four = g._exactBetweenness(distance: distance, normalization: .none, workers: 4)
     #expect(one.map(\.bitPattern) == four.map(\.bitPattern))
+  }
+}
+
+/// ``WorkProgress``: every block of the loop is reported once, the last report says all
+/// are done, and reporting changes no score.
+@Suite("Work progress")
+struct WorkProgressTests {
+  final class Reports: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var values: [(Int, Int)] = []
+    func add(_ finished: Int, _ total: Int) {
+      lock.lock()
+      values.append((finished, total))
+      lock.unlock()
+    }
+  }
+
+  @Test("betweenness and closeness report each of their blocks; the scores are the same bits")
+  func reported() {
+    // A 300-node cycle with chords: more sources than blocks, so all 64 are used.
+    var edges: [(Int, Int, Double)] = (0..<300).map { ($0, ($0 + 1) % 300, 1) }
+    edges += stride(from: 0, to: 300, by: 7).map { ($0, ($0 * 13 + 5) % 300, 2) }
+    let g = Graph.fromEdges(300, edges)
+    for distance in [EdgeDistance.hops, .inverseWeight] {
+      let betweenReports = Reports()
+      let between = WorkProgress.$report.withValue({ betweenReports.add($0, $1) }) {
+        g.betweennessCentrality(distance: distance)
+      }
+      let closeReports = Reports()
+      let close = WorkProgress.$report.withValue({ closeReports.add($0, $1) }) {
+        g.closenessCentrality(distance: distance)
+      }
+      #expect(between == g.betweennessCentrality(distance: distance))
+      #expect(close == g.closenessCentrality(distance: distance))
+      // Each block of the loop reported once, the last report saying all are done (hop
+      // closeness searches 64 sources per bit-parallel batch: 5 batches for 300 nodes).
+      for (name, reports) in [("betweenness", betweenReports), ("closeness", closeReports)] {
+        let total = reports.values.first?.1 ?? 0
+        #expect(total >= 1 && total <= 64, "\(distance) \(name)")
+        #expect(reports.values.allSatisfy { $0.1 == total }, "\(distance) \(name)")
+        #expect(reports.values.map(\.0).sorted() == Array(1...max(total, 1)), "\(distance) \(name)")
+      }
+    }
+    // Unbound: nothing is reported.
+    #expect(WorkProgress.report == nil)
   }
 }

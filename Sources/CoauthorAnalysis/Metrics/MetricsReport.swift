@@ -43,6 +43,20 @@ public struct MetricsReport: Sendable, Encodable {
   /// Notes for metrics that could not be computed (e.g. no convergence).
   public var notes: [String]
 
+  /// Runs `work` with GraphKit's per-block progress (``WorkProgress``) reported as
+  /// "title — 37 % of sources" at `step` of the 6 metric steps. The worker threads'
+  /// reports are serialised before they reach `progress`.
+  static func reporting<T>(
+    _ title: String, step: Int, progress: ((Progress) -> Void)?, _ work: () -> T
+  ) -> T {
+    guard let progress else { return work() }
+    let relay = ProgressRelay(progress)
+    return WorkProgress.$report.withValue(
+      { finished, total in
+        relay.send(Progress(title: "\(title) — \(finished * 100 / max(total, 1)) % of sources", completed: step, total: 6))
+      }, operation: work)
+  }
+
   /// Computes every metric.
   ///
   /// - Parameters:
@@ -98,16 +112,21 @@ public struct MetricsReport: Sendable, Encodable {
     let betweennessMethod: MetricMethod
     say(
       "betweenness (\(plan.betweennessEpsilon == nil ? "exact" : "sampled"), estimated \(formatNumber(plan.estimatedExactBetweennessSeconds, decimals: 1)) s exact)")
+    let betweennessTitle = "betweenness (\(plan.betweennessEpsilon == nil ? "exact" : "sampled"))"
     if let epsilon = plan.betweennessEpsilon {
-      let result = graph.betweennessCentrality(
-        distance: distance, normalization: .normalized,
-        method: .approximate(epsilon: epsilon, delta: MetricsBudget.delta, seed: 0))
+      let result = Self.reporting(betweennessTitle, step: step - 1, progress: progress) {
+        graph.betweennessCentrality(
+          distance: distance, normalization: .normalized,
+          method: .approximate(epsilon: epsilon, delta: MetricsBudget.delta, seed: 0))
+      }
       betweenness = result.scores
       betweennessMethod = .approximately(
         "Riondato-Kornaropoulos sampling, normalized by (n-1)(n-2)/2", scores: betweenness,
         bound: result.errorBound, samples: result.sampleCount, why: over)
     } else {
-      betweenness = graph.betweennessCentrality(distance: distance, normalization: .normalized)
+      betweenness = Self.reporting(betweennessTitle, step: step - 1, progress: progress) {
+        graph.betweennessCentrality(distance: distance, normalization: .normalized)
+      }
       betweennessMethod = .exactly("exact Brandes, normalized by (n-1)(n-2)/2 (networkx normalized=True)")
     }
     let closeness: [Double]
@@ -117,7 +136,9 @@ public struct MetricsReport: Sendable, Encodable {
     let closenessMethod: MetricMethod
     say("closeness and harmonic (\(plan.closenessSources == nil ? "exact" : "sampled"))")
     if let sources = plan.closenessSources {
-      let sampled = SampledCloseness.compute(graph, distance: distance, sources: sources)
+      let sampled = Self.reporting("closeness and harmonic (sampled)", step: step - 1, progress: progress) {
+        SampledCloseness.compute(graph, distance: distance, sources: sources)
+      }
       closeness = sampled.closeness
       harmonic = sampled.harmonic
       closenessMethod = MetricMethod(
@@ -127,8 +148,12 @@ public struct MetricsReport: Sendable, Encodable {
           "APPROXIMATE closeness and harmonic (Eppstein-Wang, \(sources) sampled sources per component; \(over)): each node's mean distance within \(formatNumber(sampled.epsilon, decimals: 4)) × the diameter with high probability; " + closenessText,
         short: "approximate (\(sources) sources, mean distance ±\(formatNumber(sampled.epsilon, decimals: 4))×diameter)")
     } else {
-      closeness = graph.closenessCentrality(distance: distance)
-      harmonic = graph.harmonicCentrality(distance: distance)
+      closeness = Self.reporting("closeness (exact)", step: step - 1, progress: progress) {
+        graph.closenessCentrality(distance: distance)
+      }
+      harmonic = Self.reporting("harmonic centrality (exact)", step: step - 1, progress: progress) {
+        graph.harmonicCentrality(distance: distance)
+      }
       closenessMethod = .exactly("exact: " + closenessText)
     }
     say("cores and clustering")

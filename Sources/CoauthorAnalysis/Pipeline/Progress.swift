@@ -1,3 +1,5 @@
+import Foundation
+
 /// How far a long piece of work has come: one step of a known number, with what is being
 /// done. The CLI draws it as a bar on stderr, and only on a terminal (`ProgressBar`).
 /// Named like Foundation's `Progress`: code importing both writes `CoauthorAnalysis.Progress`.
@@ -48,5 +50,20 @@ final class ProgressCounter {
   /// Reports the end of the work.
   func finish(_ title: String = "done") {
     report(Progress(title: title, completed: total, total: total))
+  }
+}
+
+/// Hands ``Progress`` reports from worker threads to a closure that is not thread-safe,
+/// one at a time.
+final class ProgressRelay: @unchecked Sendable {
+  private let lock = NSLock()
+  private let receive: (Progress) -> Void
+
+  init(_ receive: @escaping (Progress) -> Void) { self.receive = receive }
+
+  func send(_ progress: Progress) {
+    lock.lock()
+    defer { lock.unlock() }
+    receive(progress)
   }
 }

@@ -8,6 +8,7 @@ import Synchronization
 /// block's partial result is the same on any number of cores. Workers (one per core)
 /// take whole blocks and reuse one scratch object for all of them; partial results are
 /// added into the total strictly in block order. Same input → same bits on 1 or 64 cores.
+/// Each finished block is reported to ``WorkProgress/report`` when one is bound.
 ///
 /// Measured (ca-AstroPh, 2 cores, release): 64 blocks keep both workers busy to the end
 /// while the per-block merge (n additions) stays below 0.1 % of the run time.
@@ -36,6 +37,8 @@ enum _Blocks {
     let blocks = max(1, min(blockCount, itemCount))
     let state = Mutex(_OrderedMerge(length: length))
     let next = Atomic<Int>(0)
+    let done = Atomic<Int>(0)
+    let report = WorkProgress.report
     let workers = min(workers ?? workerCount, blocks)
     DispatchQueue.concurrentPerform(iterations: workers) { _ in
       var scratch = makeScratch()
@@ -47,6 +50,7 @@ enum _Blocks {
         body(&scratch, stride(from: block, to: itemCount, by: blocks), &partial)
         let finished = partial
         state.withLock { $0.deliver(block: block, partial: finished) }
+        if let report { report(done.add(1, ordering: .relaxed).newValue, blocks) }
       }
     }
     return state.withLock { $0.total }
@@ -61,6 +65,8 @@ enum _Blocks {
   ) {
     let blocks = max(1, min(blockCount, itemCount))
     let next = Atomic<Int>(0)
+    let done = Atomic<Int>(0)
+    let report = WorkProgress.report
     let workers = min(workers ?? workerCount, blocks)
     DispatchQueue.concurrentPerform(iterations: workers) { _ in
       var scratch = makeScratch()
@@ -68,6 +74,7 @@ enum _Blocks {
         let block = next.add(1, ordering: .relaxed).oldValue
         if block >= blocks { break }
         body(&scratch, stride(from: block, to: itemCount, by: blocks))
+        if let report { report(done.add(1, ordering: .relaxed).newValue, blocks) }
       }
     }
   }
