@@ -171,4 +171,34 @@ struct SelectionTests {
     #expect(original.count == 2742)
     #expect(edges(again.stdout) == original)
   }
+
+  @Test("--draw draws the selected part as run draws its figures: title, community swatches, the person emphasised, the pinned DOT beside it")
+  func drawSelected() throws {
+    let folder = try CLI.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let svg = folder.appendingPathComponent("newman.svg").path
+    let outcome = try CLI.run(["network", Self.netscience, "--ego", "newman, m", "--draw", svg])
+    #expect(outcome.status == 0, "\(outcome.stderr)")
+    // --draw alone: no export on stdout.
+    #expect(outcome.stdout.isEmpty)
+    let text = try String(contentsOfFile: svg, encoding: .utf8)
+    // networkx: ego_graph(G, "NEWMAN, M") has 28 nodes (Fixtures/selection/netscience.tsv).
+    let r = try #require(try Self.references().first { $0.kind == "ego" && $0.name == "NEWMAN, M" && $0.radius == "1" })
+    #expect(text.contains("Ego network of NEWMAN, M: \(r.nodes - 1) coauthors, \(r.edges) links"), "\(text.prefix(300))")
+    #expect(text.contains("nodes (NEWMAN, M"), "no community swatch naming its leader")
+    #expect(text.contains("Leiden communities of this part"))
+    let dot = try String(contentsOfFile: folder.appendingPathComponent("newman.dot").path, encoding: .utf8)
+    #expect(dot.contains("!\""), "the DOT beside it is the pinned drawing")
+    // With an export, both; a PNG of the largest component.
+    let png = folder.appendingPathComponent("giant.png").path
+    let both = try CLI.run(["network", Self.netscience, "--largest-component", "--draw", png, "--format", "csv"])
+    #expect(both.status == 0, "\(both.stderr)")
+    #expect(both.stdout.split(separator: "\n").count == 914 + 1)
+    let bytes = try Data(contentsOf: URL(fileURLWithPath: png))
+    #expect(bytes.starts(with: [0x89, 0x50, 0x4E, 0x47]))
+    // Not a figure file name: wrong arguments.
+    let bad = try CLI.run(["network", Self.netscience, "--draw", folder.appendingPathComponent("x.jpg").path])
+    #expect(bad.status == 64, "\(bad.stderr)")
+    #expect(bad.stderr.contains("must end in .svg, .png or .pdf"))
+  }
 }

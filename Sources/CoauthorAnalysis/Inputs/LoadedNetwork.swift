@@ -21,6 +21,8 @@ public struct LoadedNetwork: Sendable {
   public var ids: [String] = []
   /// The selection taken, with the size of the whole network it was taken from.
   public var selection: (NetworkSelection, nodeCount: Int, edgeCount: Int)?
+  /// The node an ego network or component was selected by (its id in ``graph``).
+  public var center: Int?
 
   /// Corpus person ids, one per node.
   public var personIDs: [Int] { people ?? Array(0..<graph.nodeCount) }

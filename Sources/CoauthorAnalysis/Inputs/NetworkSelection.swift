@@ -37,16 +37,19 @@ extension LoadedNetwork {
   func selecting(_ selection: NetworkSelection) throws(CoauthorError) -> LoadedNetwork {
     let nodes: [Int]
     var selection = selection
+    var center: Int?
     switch selection {
     case .ego(let name, let radius):
-      let center = try node(named: name)
-      selection = .ego(graph.label(of: center), radius: radius)
-      nodes = graph.egoNetwork(of: center, radius: radius).nodes
+      let named = try node(named: name)
+      center = named
+      selection = .ego(graph.label(of: named), radius: radius)
+      nodes = graph.egoNetwork(of: named, radius: radius).nodes
     case .component(let name):
-      let center = try node(named: name)
-      selection = .component(graph.label(of: center))
+      let named = try node(named: name)
+      center = named
+      selection = .component(graph.label(of: named))
       let membership = graph.connectedComponents().membership
-      nodes = membership.indices.filter { membership[$0] == membership[center] }
+      nodes = membership.indices.filter { membership[$0] == membership[named] }
     case .largestComponent:
       nodes = graph.largestComponentNodes()
     }
@@ -56,6 +59,7 @@ extension LoadedNetwork {
     part.people = nodes.map { people?[$0] ?? $0 }
     part.ids = ids.isEmpty ? [] : nodes.map { ids[$0] }
     part.selection = (selection, nodeCount: graph.nodeCount, edgeCount: graph.edgeCount)
+    part.center = center.flatMap { nodes.firstIndex(of: $0) }
     return part
   }
 

@@ -31,26 +31,7 @@ extension Pipeline {
   ) throws(CoauthorError) {
     for item in analysis.networks {
       progress("drawing \(item.name) (\(item.graph.nodeCount) nodes)")
-      let shown = NetworkFigure.selection(
-        graph: item.graph, size: item.size, keep: item.emphasized, limit: options.figureNodeLimit)
-      let entries = shownEntries(item.legend, communities: Set(shown.nodes.map { item.community[$0] }))
-      var legend = FigureLegend(
-        title: item.title, nodeSize: item.nodeSize, edgeWidth: item.edgeWidth,
-        colors: item.colors, communities: [],
-        omitted: [item.omitted, shown.note].compactMap { $0 }.joined(separator: " "))
-      legend.swatches = entries.map { FigureSwatch(color: $0.color, text: $0.text) }
-      let sub = item.graph.subgraph(shown.nodes)
-      let (document, engine) = NetworkFigure.document(
-        graph: sub, size: shown.nodes.map { item.size[$0] },
-        importance: shown.nodes.map { item.size[$0] },
-        communities: shown.nodes.map { item.community[$0] },
-        emphasized: Set(shown.nodes.indices.filter { item.emphasized.contains(shown.nodes[$0]) }),
-        secondary: Set(shown.nodes.indices.filter { item.secondary.contains(shown.nodes[$0]) }),
-        style: options.style, legend: legend)
-      _ = engine
-      let drawing = try drawFigure(
-        document, name: item.name, swatches: legend.swatches, formats: options.formats, options: options,
-        into: &folder)
+      let (shown, document, drawing) = try drawNetwork(item, options: options, into: &folder)
 
       var attributes = item.exportAttributes
       attributes.layout = exportLayout(
@@ -71,6 +52,34 @@ extension Pipeline {
         try drawOverlay(item, shown: shown, drawing: drawing, options: options, into: &folder, progress: progress)
       }
     }
+  }
+
+  /// Draws one network's figure (`item.name` with each of `options.formats`): its
+  /// strongest nodes when it is over the figure limit, coloured by community, with the
+  /// legend's swatches for the communities shown.
+  static func drawNetwork(
+    _ item: RunNetwork, options: RunOptions, into folder: inout OutputFolder
+  ) throws(CoauthorError) -> (shown: (nodes: [Int], note: String?), document: DOTDocument, drawing: FigureDrawing?) {
+    let shown = NetworkFigure.selection(
+      graph: item.graph, size: item.size, keep: item.emphasized, limit: options.figureNodeLimit)
+    let entries = shownEntries(item.legend, communities: Set(shown.nodes.map { item.community[$0] }))
+    var legend = FigureLegend(
+      title: item.title, nodeSize: item.nodeSize, edgeWidth: item.edgeWidth,
+      colors: item.colors, communities: [],
+      omitted: [item.omitted, shown.note].compactMap { $0 }.joined(separator: " "))
+    legend.swatches = entries.map { FigureSwatch(color: $0.color, text: $0.text) }
+    let sub = item.graph.subgraph(shown.nodes)
+    let (document, _) = NetworkFigure.document(
+      graph: sub, size: shown.nodes.map { item.size[$0] },
+      importance: shown.nodes.map { item.size[$0] },
+      communities: shown.nodes.map { item.community[$0] },
+      emphasized: Set(shown.nodes.indices.filter { item.emphasized.contains(shown.nodes[$0]) }),
+      secondary: Set(shown.nodes.indices.filter { item.secondary.contains(shown.nodes[$0]) }),
+      style: options.style, legend: legend)
+    let drawing = try drawFigure(
+      document, name: item.name, swatches: legend.swatches, formats: options.formats, options: options,
+      into: &folder)
+    return (shown, document, drawing)
   }
 
   /// The metrics table with Gephi's node-table header: `Id,Label,…`.

@@ -253,12 +253,13 @@ public enum NetworkFigure {
         .penWidth(0.6), .label(""), .width(0.16), .height(0.16), .fixedSize(true),
         .position(x: box.minX, y: y, pinned: true),
       ])
-      // Plain text is centred on its position: estimate its width (DejaVu Sans, about
-      // 0.55 em per character) to start it just right of the square.
-      let width = Double(swatch.text.count) * fontSize * 0.5 / 72
+      // The text left-justified (`\l`) in a fixed-width box that starts just right of
+      // the square, so it starts at the same x whatever the font makes of its width.
+      let width = max(Double(swatch.text.count) * fontSize * 0.75 / 72, 1)
       doc.addNode([
-        .shape(.plaintext), .style([.solid]), .label(swatch.text), .fontSize(fontSize), .margin(0),
-        .position(x: box.minX + 0.2 + width / 2, y: y, pinned: true),
+        .shape(.plaintext), .style([.solid]), .leftLabel(swatch.text), .fontSize(fontSize), .margin(0),
+        .width(width), .height(0.18), .fixedSize(true),
+        .position(x: box.minX + 0.14 + width / 2, y: y, pinned: true),
       ])
     }
     return doc

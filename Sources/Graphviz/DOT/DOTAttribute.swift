@@ -20,6 +20,9 @@ public enum DOTAttribute: Sendable, Hashable {
   /// A graph's caption (written as `label`): several lines of the tool's own legend
   /// around names from input, so it may be longer, up to ``captionLength`` characters.
   case caption(String)
+  /// A one-line label drawn left-justified in its node (escaped like ``label(_:)``,
+  /// ended by Graphviz's `\l`): text that starts at a known x whatever its width.
+  case leftLabel(String)
 
   // Fonts.
   case fontName(DOTFont)
@@ -91,7 +94,7 @@ public enum DOTAttribute: Sendable, Hashable {
   /// The DOT attribute name: always a writer constant.
   public var name: String {
     switch self {
-    case .label, .caption: "label"
+    case .label, .caption, .leftLabel: "label"
     case .xlabel: "xlabel"
     case .tooltip: "tooltip"
     case .comment: "comment"
@@ -163,6 +166,8 @@ public enum DOTAttribute: Sendable, Hashable {
       return DOTEscaping.quoted(s)
     case .caption(let s):
       return DOTEscaping.quoted(s, maxLength: Self.captionLength)
+    case .leftLabel(let s):
+      return String(DOTEscaping.quoted(s.replacingOccurrences(of: "\n", with: " ")).dropLast()) + "\\l\""
     case .fontName(let font): return quotedConstant(font.rawValue)
     case .fontSize(let v), .labelFontSize(let v), .penWidth(let v), .arrowSize(let v),
       .width(let v), .height(let v), .pad(let v), .margin(let v), .dpi(let v), .length(let v),

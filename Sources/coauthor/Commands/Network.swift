@@ -8,7 +8,8 @@ struct Network: ParsableCommand {
       Example:
         coauthor network Data/qi-lei-cv.txt --weighting fractional --format graphml -o lei.graphml
         coauthor network Data --format gexf -o coauthors.gexf
-        coauthor network spark-out/edges.csv --ego "Vincent Larivière" --radius 2 -o ego.dot
+        coauthor network spark-out/edges.csv --ego "Vincent Larivière" --radius 2 --draw ego.svg
+        coauthor network ca-GrQc.txt --largest-component --draw giant.png --format gexf -o giant.gexf
       """)
 
   @OptionGroup var input: InputOptions
@@ -18,8 +19,11 @@ struct Network: ParsableCommand {
 
   @OptionGroup var weighting: WeightingOption
 
-  @Option(help: "Output format: dot, graphml, gexf, gml, json, csv, edgelist, pajek, vosviewer (JSON), vosviewer-map (map file; the network file is written beside -o as NAME_network.txt).")
-  var format: NetworkFormat = .dot
+  @Option(help: "Output format: dot, graphml, gexf, gml, json, csv, edgelist, pajek, vosviewer (JSON), vosviewer-map (map file; the network file is written beside -o as NAME_network.txt). Default dot; with --draw alone, no export.")
+  var format: NetworkFormat?
+
+  @Option(name: .customLong("draw"), help: ArgumentHelp("Draw the network (or the selected part) as `coauthor run` draws its figures, into FILE.svg, .png or .pdf (the pinned DOT is written beside it as FILE.dot).", valueName: "file"))
+  var figure: String?
 
   @Option(help: "Leave papers with more authors out of the coauthor edges (0: keep all).")
   var maxAuthors = 25
@@ -34,6 +38,7 @@ struct Network: ParsableCommand {
     let build = NetworkBuild(type: type, weighting: weighting.weighting, maxAuthors: maxAuthors > 0 ? maxAuthors : nil,
       selection: select.selection)
     try Console.finish(
-      Commands.network(NetworkRequest(inputs: input.request(), build: build, format: format, output: output.target)))
+      Commands.network(
+        NetworkRequest(inputs: input.request(), build: build, format: format, output: output.target, figure: figure)))
   }
 }
