@@ -17,7 +17,8 @@ extension Pipeline {
   /// Builds the coauthor network (communities, metrics), each owner's ego network, the
   /// topic network (themes) and the author–topic network.
   static func analyze(
-    _ corpus: Corpus, options: RunOptions, progress: (String) -> Void
+    _ corpus: Corpus, options: RunOptions, progress: (String) -> Void,
+    detail: @escaping (String) -> Void = { _ in }
   ) -> RunAnalysis {
     // Coauthor network, communities, metrics.
     progress("building the coauthor network (\(options.weighting.rawValue) weights)")
@@ -30,7 +31,7 @@ extension Pipeline {
     progress("computing metrics")
     let metrics = MetricsReport.compute(
       graph, distance: options.distance, communities: communities.partition,
-      papers: network.paperCounts)
+      papers: network.paperCounts, progress: { detail("computing metrics: \($0.title)") })
     let strength = graph.strength()
     let ownerNames = corpus.owners.map { corpus.people[$0] }
     let colorText =

@@ -4,7 +4,7 @@ import GraphKit
 import Graphviz
 
 /// The whole pipeline: sources → corpus → networks → metrics → figures and tables →
-/// reports. Each stage is a file of its own: ``analyze(_:options:progress:)`` (networks,
+/// reports. Each stage is a file of its own: ``analyze(_:options:progress:detail:)`` (networks,
 /// communities, metrics), ``drawFigures(_:options:into:progress:)`` and the timeline,
 /// tables (`Pipeline+Tables.swift`) and ``writeReports(_:corpus:options:into:progress:)``.
 public enum Pipeline {
@@ -49,7 +49,7 @@ public enum Pipeline {
         result.written += folder.written
         result.notes += folder.notes
       }
-      let analysis = analyze(corpus, options: options, progress: progress)
+      let analysis = analyze(corpus, options: options, progress: progress, detail: { counter.update($0) })
       try drawFigures(analysis, options: options, into: &folder, progress: progress)
       if options.timeline {
         try drawTimeline(analysis, corpus: corpus, options: options, into: &folder, progress: progress)

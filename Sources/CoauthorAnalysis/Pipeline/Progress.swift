@@ -47,6 +47,11 @@ final class ProgressCounter {
     completed += 1
   }
 
+  /// Says more about the step in progress (its title changes, the count does not).
+  func update(_ title: String) {
+    report(Progress(title: title, completed: max(completed - 1, 0), total: total))
+  }
+
   /// Reports the end of the work.
   func finish(_ title: String = "done") {
     report(Progress(title: title, completed: total, total: total))
