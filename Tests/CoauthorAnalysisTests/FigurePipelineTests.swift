@@ -75,7 +75,8 @@ struct FigureLayoutTests {
     let text = drawn.text
     #expect(text.contains("pos=\"0,0!\"") && text.contains("pos=\"2,1!\""))
     #expect(text.contains("splines=line") && text.contains("overlap=true"))
-    #expect(text.contains("\"orange: 2 people\""))
+    // The key's text is left-justified (\l) in a box that starts right of its square.
+    #expect(text.contains("label=\"orange: 2 people\\l\""), "\(text)")
     #expect(text.contains("pos=\"-1,-1!\"") && text.contains("pos=\"5,5!\""), "frame corners")
     #expect(drawn.nodes.count == 2 + 2 + 2)
   }

@@ -18,6 +18,17 @@ struct CaptionTests {
     #expect(parsed.nodes.count == 1)
   }
 
+  @Test("a left-justified label: hostile text stays literal, one \\l ends it, newlines become spaces")
+  func leftLabel() throws {
+    let text = "a \\l \"b\" & c\nd"
+    let doc = DOTDocument(nodes: [DOTNode([.leftLabel(text), .shape(.plaintext)])])
+    let parsed = try GraphvizRenderer.inspect(doc.text)
+    #expect(parsed.nodes[0].attributes["label"] == "a \\\\l \"b\" &amp; c d\\l")
+    let svg = String(decoding: try GraphvizRenderer.render(doc.text, engine: .dot, formats: [.svg])[.svg] ?? [], as: UTF8.self)
+    #expect(svg.contains("text-anchor=\"start\""), "\\l left-justifies the line")
+    #expect(svg.contains("a \\l &quot;b&quot; &amp; c d"), "\(svg)")
+  }
+
   @Test("a caption longer than the limit is cut with an ellipsis")
   func truncated() throws {
     let doc = DOTDocument(graphAttributes: [.caption(String(repeating: "y", count: 5_000))])
