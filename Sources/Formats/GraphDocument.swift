@@ -68,6 +68,9 @@ extension Diagnostic {
 /// The undirected pairs a weighted reader has seen, to warn when one comes again (a real
 /// second record in GML, GraphML, GEXF and VOSviewer files: the builder sums it).
 struct _RepeatedEdges {
+  /// Repeated pairs named one by one; the rest are counted in ``summary(file:)`` (a
+  /// database-sized edge table with homonyms repeats thousands of pairs).
+  static let listed = 20
   private var seen = Set<UInt64>()
   /// How many records repeated a pair already seen.
   private(set) var count = 0
@@ -77,6 +80,17 @@ struct _RepeatedEdges {
     guard u != v, !seen.insert(UInt64(min(u, v)) << 32 | UInt64(max(u, v))).inserted else { return false }
     count += 1
     return true
+  }
+
+  /// True for a repeat that gets a warning of its own (the first ``listed``).
+  var isListed: Bool { count <= Self.listed }
+
+  /// One warning for the repeats past the first ``listed``, nil when there are none.
+  func summary(file: String, what: String = "edges", merged: String = "weights summed") -> Diagnostic? {
+    guard count > Self.listed else { return nil }
+    return .file(
+      .warning, file,
+      "\(count - Self.listed) more repeated \(what) (\(count) in all, the first \(Self.listed) listed above): \(merged)")
   }
 }
 

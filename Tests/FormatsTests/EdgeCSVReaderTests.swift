@@ -30,6 +30,24 @@ struct EdgeCSVReaderTests {
     #expect(edges(doc.graph) == edges(gml))
   }
 
+  @Test("repeated pairs: the first 20 named with their line, the rest counted in one warning, every weight summed")
+  func repeatedPairs() throws {
+    // 25 pairs, each given twice (one in the reverse order): 25 repeats.
+    var text = "Source,Target,Weight\n"
+    for k in 0..<25 { text += "a\(k),b\(k),1\n" }
+    for k in 0..<25 { text += "b\(k),a\(k),2\n" }
+    let doc = try GraphReader.parseDocument(Array(text.utf8), file: "edges.csv")
+    #expect(doc.graph.edgeCount == 25)
+    #expect(doc.graph.edges.allSatisfy { $0.2 == 3 })
+    #expect(doc.mergedDuplicateEdges == 25)
+    let listed = doc.diagnostics.filter { $0.message.contains("given again; weights summed") }
+    #expect(listed.count == 20)
+    #expect(listed.first?.location.line == 27)
+    let summary = doc.diagnostics.filter { $0.message.contains("more repeated edges") }
+    #expect(summary.map(\.message) == ["5 more repeated edges (25 in all, the first 20 listed above): weights summed"])
+    #expect(doc.diagnostics.count == 21)
+  }
+
   @Test("quoting, the formula guard and a BOM: every label reads back as written")
   func labelsRoundTrip() throws {
     let names = [

@@ -145,7 +145,7 @@ public enum EdgeCSVReader {
       }
       let u = intern(source)
       let v = intern(target)
-      if repeated.repeats(u, v) {
+      if repeated.repeats(u, v), repeated.isListed {
         diagnostics.append(
           .at(file, line: record.line, .warning, "edge \(InputLimits.quote(edge, limit: 80)) given again; weights summed"))
       }
@@ -164,6 +164,7 @@ public enum EdgeCSVReader {
     }
     builder.reserveNodes(labels.count)
     builder.labels = labels
+    if let summary = repeated.summary(file: file, what: "edges", merged: "weights summed") { diagnostics.append(summary) }
     return GraphDocument(
       graph: builder.build(), format: .edgeTable, diagnostics: diagnostics,
       droppedSelfLoops: builder.droppedSelfLoops, mergedDuplicateEdges: repeated.count)

@@ -130,13 +130,14 @@ public enum GEXFReader {
     var builder = GraphBuilder(nodeCount: labels.count, labels: labels, parallelEdges: .sum, selfLoops: .drop)
     var repeated = _RepeatedEdges()
     for edge in builderEdges {
-      if repeated.repeats(edge.u, edge.v) {
+      if repeated.repeats(edge.u, edge.v), repeated.isListed {
         diagnostics.append(
           .at(file, line: edge.line, column: edge.column, .warning,
             "repeated edge \(edge.source)–\(edge.target): weights summed"))
       }
       builder.addEdge(edge.u, edge.v, weight: edge.weight)
     }
+    if let summary = repeated.summary(file: file, what: "edges", merged: "weights summed") { diagnostics.append(summary) }
     return GraphDocument(
       graph: builder.build(), format: .gexf, diagnostics: diagnostics, droppedSelfLoops: builder.droppedSelfLoops,
       mergedDuplicateEdges: repeated.count, attributes: attributes)

@@ -206,11 +206,12 @@ public enum GMLReader {
         else { continue }
         weight = checked
       }
-      if repeated.repeats(u, v) {
+      if repeated.repeats(u, v), repeated.isListed {
         diagnostics.append(Diagnostic.at(file, line: edge.line, .warning, "repeated edge \(s)–\(t): weights summed"))
       }
       builder.addEdge(u, v, weight: weight)
     }
+    if let summary = repeated.summary(file: file, what: "edges", merged: "weights summed") { diagnostics.append(summary) }
     return GraphDocument(
       graph: builder.build(), format: .gml, diagnostics: diagnostics,
       droppedSelfLoops: builder.droppedSelfLoops, mergedDuplicateEdges: repeated.count)

@@ -177,13 +177,14 @@ public enum GraphMLReader {
         else { continue }
         weight = checked
       }
-      if repeated.repeats(u, v) {
+      if repeated.repeats(u, v), repeated.isListed {
         diagnostics.append(
           .at(file, line: edge.line, column: edge.column, .warning,
             "repeated edge \(edge.source)–\(edge.target): weights summed"))
       }
       builder.addEdge(u, v, weight: weight)
     }
+    if let summary = repeated.summary(file: file, what: "edges", merged: "weights summed") { diagnostics.append(summary) }
     return GraphDocument(
       graph: builder.build(), format: .graphML, diagnostics: diagnostics,
       droppedSelfLoops: builder.droppedSelfLoops, mergedDuplicateEdges: repeated.count, attributes: attributes)

@@ -105,12 +105,13 @@ public enum PajekReader {
     var builder = GraphBuilder(nodeCount: labels.count, labels: labels, parallelEdges: .sum, selfLoops: .drop)
     var repeated = _RepeatedEdges()
     for pair in pairs {
-      if repeated.repeats(pair.u, pair.v) {
+      if repeated.repeats(pair.u, pair.v), repeated.isListed {
         diagnostics.append(
           Diagnostic.at(file, line: pair.line, .warning, "repeated edge \(pair.u + 1)–\(pair.v + 1): weights summed"))
       }
       builder.addEdge(pair.u, pair.v, weight: pair.weight)
     }
+    if let summary = repeated.summary(file: file, what: "edges", merged: "weights summed") { diagnostics.append(summary) }
     return GraphDocument(
       graph: builder.build(), format: .pajek, diagnostics: diagnostics,
       droppedSelfLoops: builder.droppedSelfLoops, mergedDuplicateEdges: repeated.count)

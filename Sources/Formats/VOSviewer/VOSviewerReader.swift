@@ -232,11 +232,12 @@ public enum VOSviewerReader {
       guard
         let strength = EdgeWeight.check(strength, file: linkFile, line: line, edge: "\(s)–\(t)", diagnostics: &diagnostics)
       else { continue }
-      if repeated.repeats(u, v) {
+      if repeated.repeats(u, v), repeated.isListed {
         diagnostics.append(Diagnostic.at(linkFile, line: line, .warning, "repeated link \(s)–\(t): strengths summed"))
       }
       builder.addEdge(u, v, weight: strength)
     }
+    if let summary = repeated.summary(file: linkFile, what: "links", merged: "strengths summed") { diagnostics.append(summary) }
     var document = GraphDocument(
       graph: builder.build(), format: format, diagnostics: diagnostics, droppedSelfLoops: builder.droppedSelfLoops,
       mergedDuplicateEdges: repeated.count)
