@@ -28,9 +28,12 @@ extension Pipeline {
     let seed = UInt64(truncatingIfNeeded: options.seed)
     let communities = graph.leidenCommunities(resolution: options.resolution, seed: seed)
     progress("computing metrics")
-    let metrics = MetricsReport.compute(
-      graph, distance: options.distance, communities: communities.partition,
-      papers: network.paperCounts)
+    let metrics = withoutActuallyEscaping(progress) { progress in
+      MetricsReport.compute(
+        graph, distance: options.distance, communities: communities.partition,
+        papers: network.paperCounts, budget: MetricsBudget(seconds: options.budget),
+        progress: { progress("computing metrics: " + $0.title) })
+    }
     let strength = graph.strength()
     let ownerNames = corpus.owners.map { corpus.people[$0] }
     let colorText =
@@ -119,7 +122,8 @@ extension Pipeline {
     {
       let kinds = authorTopic.nodeKinds
       let atStrength = authorTopic.graph.strength()
-      let atMetrics = MetricsReport.compute(authorTopic.graph, distance: options.distance)
+      let atMetrics = MetricsReport.compute(
+        authorTopic.graph, distance: options.distance, budget: MetricsBudget(seconds: options.budget))
       networks.append(
         RunNetwork(
           name: "author-topic-network",
