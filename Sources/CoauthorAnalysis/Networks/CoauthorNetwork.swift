@@ -64,6 +64,11 @@ public struct CoauthorNetwork: Sendable {
     from input: CoauthorInput, weighting: Weighting = .count, maxAuthors: Int? = nil
   ) -> CoauthorNetwork {
     let n = input.names.count
+    // Only the builders the result needs: the full count for `.count`, `.association`
+    // and the declared merge, the fractional one for `.fractional` (each holds 16 bytes
+    // per author pair of every paper until it is built).
+    let needsFull = weighting != .fractional || !input.declared.isEmpty
+    let needsFractional = weighting == .fractional
     var full = GraphBuilder(nodeCount: n, labels: input.names, parallelEdges: .sum)
     var fractional = GraphBuilder(nodeCount: n, labels: input.names, parallelEdges: .sum)
     var papers = [Int](repeating: 0, count: n)
@@ -78,14 +83,14 @@ public struct CoauthorNetwork: Sendable {
       let share = 1.0 / Double(authors.count - 1)
       for i in 0..<authors.count {
         for j in (i + 1)..<authors.count {
-          full.addEdge(authors[i], authors[j], weight: 1)
-          fractional.addEdge(authors[i], authors[j], weight: share)
+          if needsFull { full.addEdge(authors[i], authors[j], weight: 1) }
+          if needsFractional { fractional.addEdge(authors[i], authors[j], weight: share) }
         }
       }
     }
-    let paperGraph = full.build()
     var excess = 0
     if !input.declared.isEmpty {
+      let paperGraph = full.build()
       // Merge declared counts as max(listed, declared) per pair.
       var declaredPairs: [Int64: Int] = [:]
       for d in input.declared where d.owner != d.collaborator {
@@ -107,9 +112,9 @@ public struct CoauthorNetwork: Sendable {
     }
     let graph: Graph
     switch weighting {
-    case .count: graph = full.build()
-    case .fractional: graph = fractional.build()
-    case .association: graph = associationStrength(of: full.build())
+    case .count: graph = full.buildReleasingEdges()
+    case .fractional: graph = fractional.buildReleasingEdges()
+    case .association: graph = associationStrength(of: full.buildReleasingEdges())
     }
     return CoauthorNetwork(
       graph: graph, weighting: weighting, paperCounts: papers, hyperauthoredPapers: skipped,

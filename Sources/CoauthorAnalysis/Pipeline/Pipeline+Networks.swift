@@ -29,9 +29,23 @@ extension Pipeline {
     let seed = UInt64(truncatingIfNeeded: options.seed)
     let communities = graph.leidenCommunities(resolution: options.resolution, seed: seed)
     progress("computing metrics")
-    let metrics = MetricsReport.compute(
-      graph, distance: options.distance, communities: communities.partition,
-      papers: network.paperCounts, progress: { detail("computing metrics: \($0.title)") })
+    // Each metric is a step of the run; the share of sources inside one (betweenness,
+    // closeness) updates the step's line without counting as a step.
+    var metricStep = -1
+    let metrics = withoutActuallyEscaping(progress) { progress in
+      MetricsReport.compute(
+        graph, distance: options.distance, communities: communities.partition,
+        papers: network.paperCounts, budget: MetricsBudget(seconds: options.budget),
+        progress: { step in
+          guard step.completed < step.total else { return }
+          if step.completed != metricStep {
+            metricStep = step.completed
+            progress("computing metrics: " + step.title)
+          } else {
+            detail("computing metrics: " + step.title)
+          }
+        })
+    }
     let strength = graph.strength()
     let ownerNames = corpus.owners.map { corpus.people[$0] }
     let colorText =
@@ -120,7 +134,8 @@ extension Pipeline {
     {
       let kinds = authorTopic.nodeKinds
       let atStrength = authorTopic.graph.strength()
-      let atMetrics = MetricsReport.compute(authorTopic.graph, distance: options.distance)
+      let atMetrics = MetricsReport.compute(
+        authorTopic.graph, distance: options.distance, budget: MetricsBudget(seconds: options.budget))
       networks.append(
         RunNetwork(
           name: "author-topic-network",

@@ -22,15 +22,15 @@ public enum Pipeline {
   /// Runs the pipeline, reporting each step as a ``Progress`` of the whole run (reading,
   /// the analysis, one step per figure, the timeline, the reports).
   public static func run(_ options: RunOptions, report: @escaping (Progress) -> Void) -> CommandOutput {
-    // Reading, 4 analysis steps, ≥ 3 figures, reports; grown once the owners are known.
-    let counter = ProgressCounter(total: 9 + (options.timeline ? 1 : 0), report: report)
+    // Reading, 4 analysis steps (the coauthor metrics in 6), ≥ 3 figures, reports.
+    let counter = ProgressCounter(total: 15 + (options.timeline ? 1 : 0), report: report)
     defer { counter.finish() }
     let progress: (String) -> Void = { counter.step($0) }
     return CommandOutput.collecting { (result: inout CommandOutput) throws(CoauthorError) in
       try checkFolders(options)
       progress("reading \(options.dataDirectory)")
       var corpus = try Corpus.load(dataDirectory: options.dataDirectory)
-      counter.total = 9 + corpus.owners.count + (options.timeline ? 1 : 0)
+      counter.total = 15 + corpus.owners.count + (options.timeline ? 1 : 0)
       result.diagnostics = corpus.diagnostics
       if let warning = ChildProcessRenderer.environmentWarning() {
         result.diagnostics.append(.file(.warning, "environment", warning))
@@ -82,6 +82,8 @@ extension Pipeline {
 struct OutputFolder {
   var path: String
   var written: [String] = []
+  /// The SVG figures written, for the HTML report to inline; other files are not kept
+  /// (the exports of a DBLP-sized network are gigabytes).
   var bytes: [String: [UInt8]] = [:]
   var notes: [String] = []
   /// Figures (and PNGs, `name.png`) that no attempt could draw, with the reason: in the
@@ -89,13 +91,20 @@ struct OutputFolder {
   var missingFigures: [String: String] = [:]
 
   mutating func write(_ name: String, _ text: String) throws(CoauthorError) {
-    try writeBytes(name, Array(text.utf8))
+    if Self.kept(name) { return try writeBytes(name, Array(text.utf8)) }
+    let file = (path as NSString).appendingPathComponent(name)
+    // The text's own UTF-8 storage is written: no second copy of a large export.
+    do { try OutputFiles.write(text: text, to: file) } catch { throw CoauthorError(error) }
+    written.append(file)
   }
 
   mutating func writeBytes(_ name: String, _ content: [UInt8]) throws(CoauthorError) {
     let file = (path as NSString).appendingPathComponent(name)
     do { try OutputFiles.write(content, to: file) } catch { throw CoauthorError(error) }
     written.append(file)
-    bytes[name] = content
+    if Self.kept(name) { bytes[name] = content }
   }
+
+  /// The files `bytes` keeps: what `HTMLReport` inlines.
+  static func kept(_ name: String) -> Bool { name.hasSuffix(".svg") }
 }

@@ -19,6 +19,10 @@ public struct RunOptions: Sendable {
   /// no window is set.
   public var fromYear: Int?
   public var toYear: Int?
+  /// Seconds the path-based metrics (betweenness, closeness) of one network may take:
+  /// exact when the estimate fits, sampled with a stated guarantee otherwise
+  /// (``MetricsBudget``).
+  public var budget = 60.0
   /// Terms kept in the topic network (the most relevant ones).
   public var topicTerms = 60
   /// Most nodes a figure shows (Graphviz layout time grows fast: neato needs minutes for

@@ -38,17 +38,24 @@ public enum OutputFiles {
       unlink(temporary)
       return OutputError(path: path, message: "cannot write: \(reason)")
     }
-    let content = Array(bytes)
-    var offset = 0
-    while offset < content.count {
-      let written = content.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + offset, content.count - offset) }
-      if written < 0 {
-        if errno == EINTR { continue }
-        let reason = String(cString: strerror(errno))
-        close(descriptor)
-        throw fail(reason)
+    func writeAll(_ content: UnsafeBufferPointer<UInt8>) -> Int32? {
+      var offset = 0
+      while offset < content.count {
+        let written = Glibc.write(descriptor, content.baseAddress! + offset, content.count - offset)
+        if written < 0 {
+          if errno == EINTR { continue }
+          return errno
+        }
+        offset += written
       }
-      offset += written
+      return nil
+    }
+    // Contiguous input (an array, a native string's UTF-8) is written in place.
+    let failure = bytes.withContiguousStorageIfAvailable(writeAll) ?? Array(bytes).withUnsafeBufferPointer(writeAll)
+    if let failure {
+      let reason = String(cString: strerror(failure))
+      close(descriptor)
+      throw fail(reason)
     }
     let mask = umask(0)
     umask(mask)
@@ -59,7 +66,9 @@ public enum OutputFiles {
 
   /// Writes UTF-8 text to `path` atomically.
   public static func write(text: String, to path: String) throws(OutputError) {
-    try write(Array(text.utf8), to: path)
+    var text = text
+    text.makeContiguousUTF8()
+    try write(text.utf8, to: path)
   }
 }
 

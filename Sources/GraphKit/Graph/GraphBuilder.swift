@@ -77,6 +77,15 @@ public struct GraphBuilder: Sendable {
 
   /// Builds the CSR graph. O(n + m) time by counting sort, O(n + m) extra memory.
   public func build() -> Graph {
+    var copy = self
+    return copy.buildReleasingEdges()
+  }
+
+  /// Builds the CSR graph like ``build()`` and empties the builder's edge list as soon as
+  /// it has been scattered into rows, so that the added edges (16 bytes each), the rows
+  /// (24 bytes per added edge) and the merged graph are never all held at once: the peak
+  /// is the rows plus the merged graph. The builder keeps its nodes and labels.
+  public mutating func buildReleasingEdges() -> Graph {
     let n = nodeCount
     // Count both directions (a self-loop once).
     var counts = [Int](repeating: 0, count: n + 1)
@@ -101,36 +110,53 @@ public struct GraphBuilder: Sendable {
         fill[v] += 1
       }
     }
+    fill = []
+    us = []
+    vs = []
+    ws = []
     // Sort each row by neighbor (stable, so input order survives among duplicates),
-    // then merge duplicates.
+    // then merge duplicates, compacting in place: a row is copied out before it is
+    // written back at or before its old start.
     var offsets = [Int](repeating: 0, count: n + 1)
-    var outN: [Int32] = []
-    var outW: [Double] = []
-    outN.reserveCapacity(nbr.count)
-    outW.reserveCapacity(wt.count)
-    var order: [Int] = []
+    var out = 0
+    var keys: [UInt64] = []
+    var rowN: [Int32] = []
+    var rowW: [Double] = []
     for u in 0..<n {
       let start = counts[u]
       let end = counts[u + 1]
-      order.removeAll(keepingCapacity: true)
-      order.append(contentsOf: start..<end)
-      order.sort { nbr[$0] != nbr[$1] ? nbr[$0] < nbr[$1] : $0 < $1 }
+      keys.removeAll(keepingCapacity: true)
+      rowN.removeAll(keepingCapacity: true)
+      rowW.removeAll(keepingCapacity: true)
+      for i in start..<end {
+        keys.append(UInt64(UInt32(bitPattern: nbr[i])) << 32 | UInt64(i - start))
+        rowN.append(nbr[i])
+        rowW.append(wt[i])
+      }
+      keys.sort()
       var last: Int32 = -1
-      for i in order {
-        if nbr[i] == last {
+      for key in keys {
+        let i = Int(key & 0xFFFF_FFFF)
+        if rowN[i] == last {
           switch parallelEdges {
-          case .sum: outW[outW.count - 1] += wt[i]
+          case .sum: wt[out - 1] += rowW[i]
           case .keepFirst: break
-          case .max: outW[outW.count - 1] = Swift.max(outW[outW.count - 1], wt[i])
+          case .max: wt[out - 1] = Swift.max(wt[out - 1], rowW[i])
           }
         } else {
-          outN.append(nbr[i])
-          outW.append(wt[i])
-          last = nbr[i]
+          nbr[out] = rowN[i]
+          wt[out] = rowW[i]
+          last = rowN[i]
+          out += 1
         }
       }
-      offsets[u + 1] = outN.count
+      offsets[u + 1] = out
     }
+    counts = []
+    let outN = Array(nbr[0..<out])
+    nbr = []
+    let outW = Array(wt[0..<out])
+    wt = []
     var finalLabels = labels
     if !finalLabels.isEmpty, finalLabels.count < n {
       finalLabels += (finalLabels.count..<n).map(String.init)

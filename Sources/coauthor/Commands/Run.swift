@@ -52,6 +52,9 @@ struct Run: ParsableCommand {
   @Option(help: "Most nodes drawn per figure; larger networks show their largest component's strongest nodes.")
   var figureNodes = 300
 
+  @Option(help: "Seconds betweenness and closeness of one network may take; exact when the estimate fits, sampled (with the guarantee stated) otherwise.")
+  var budget = 60.0
+
   @Option(help: "Terms in the topic network (the most relevant ones).")
   var topicTerms = 60
 
@@ -79,6 +82,9 @@ struct Run: ParsableCommand {
     try check(labels, "--labels", in: 0...100_000)
     try check(figureNodes, "--figure-nodes", in: 1...100_000)
     try check(topicTerms, "--topic-terms", in: 1...100_000)
+    guard budget.isFinite, budget > 0, budget <= 86_400 else {
+      throw ValidationError("--budget must be a number of seconds in (0, 86400], not \(budget)")
+    }
     if let from { try check(from, "--from", in: 0...9999) }
     if let to { try check(to, "--to", in: 0...9999) }
   }
@@ -101,12 +107,15 @@ struct Run: ParsableCommand {
     options.fromYear = from
     options.toYear = to
     options.topicTerms = topicTerms
+    options.budget = budget
     options.timeline = timeline
     options.figureNodeLimit = figureNodes
     options.commandLine = ["coauthor"] + CommandLine.arguments.dropFirst()
     options.renderTimeout = try checkedSeconds(renderTimeout, "--render-timeout")
     let bar = ProgressBar.make(enabled: !quiet)
-    let result = Commands.run(options, report: { bar?.show($0) })
+    let stages = StageLog.make()
+    let result = Commands.run(options, report: { bar?.show($0); stages?.show($0) })
+    stages?.step("end")
     bar?.clear()
     try Console.finish(result, notes: !quiet, listWritten: true)
   }
