@@ -19,6 +19,8 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
     // YAML data files and front matter (publication lists of Jekyll/Hugo sites).
     .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+    // TOML front matter (`+++` blocks of Hugo publication pages).
+    .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
   ],
   targets: [
     // zlib for gzip-compressed inputs (SNAP edge lists, .bib.gz, .csv.gz …). zlib1g-dev
@@ -40,6 +42,7 @@ let package = Package(
         "CoauthorBase",
         .product(name: "OrderedCollections", package: "swift-collections"),
         .product(name: "Yams", package: "Yams"),
+        .product(name: "TOMLKit", package: "TOMLKit"),
       ],
       resources: [.copy("Resources")]),
     .systemLibrary(

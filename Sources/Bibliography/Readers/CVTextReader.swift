@@ -228,6 +228,7 @@ public struct CVTextReader: RecordReader, OwnerInitializableReader {
     var previousBlank = true
     var inComment = false
     var inFrontMatter = false
+    var frontMatterDelimiter = "---"
     func finish() {
       if var entry = current {
         entry.seal()
@@ -248,13 +249,15 @@ public struct CVTextReader: RecordReader, OwnerInitializableReader {
       let trimmed = furniture.contains(offset) ? "" : line.trimmingCharacters(in: .whitespaces)
       defer { previousBlank = trimmed.isEmpty }
       if trimmed.isEmpty { continue }
-      // YAML front matter, HTML comments and Liquid tags are page machinery, not text.
-      if offset == 0 && trimmed == "---" {
+      // YAML (`---`) and TOML (`+++`) front matter, HTML comments and Liquid tags are
+      // page machinery, not text.
+      if offset == 0 && (trimmed == "---" || trimmed == "+++") {
         inFrontMatter = true
+        frontMatterDelimiter = trimmed
         continue
       }
       if inFrontMatter {
-        if trimmed == "---" { inFrontMatter = false }
+        if trimmed == frontMatterDelimiter { inFrontMatter = false }
         continue
       }
       if inComment || trimmed.hasPrefix("<!--") {

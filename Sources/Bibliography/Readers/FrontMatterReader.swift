@@ -1,7 +1,7 @@
 import Foundation
 import Yams
 
-/// Reads publication pages with YAML front matter: academicpages/Jekyll
+/// Reads publication pages with YAML (`---`) or TOML (`+++`, ``TOMLFrontMatter``) front matter: academicpages/Jekyll
 /// `_publications/*.md` (`title`, `date`, `venue`, `citation` — authors only inside the
 /// citation string) and Hugo/Wowchemy `content/publication/<slug>/index.md`
 /// (`authors: […]`, `publication_types`, `publication`, `date`, `doi`).
@@ -20,15 +20,21 @@ public struct FrontMatterReader: RecordReader, OwnerInitializableReader {
     self.owner = owner
   }
 
-  /// 0.85 for `---` YAML front matter with a `title:` and a publication key
-  /// (`citation`, `authors`, `publication_types`, `venue`, `publication`, `collection:
+  /// 0.85 for `---` YAML or `+++` TOML front matter with a `title` and a publication
+  /// key (`citation`, `authors`, `publication_types`, `venue`, `publication`, `collection:
   /// publications`).
   public static func confidence(for text: String) -> Double {
-    guard let (yaml, _) = splitFrontMatter(String(text.prefix(65_536))) else { return 0 }
-    let keys = Set(yaml.split(whereSeparator: \.isNewline).compactMap { line -> String? in
-      guard let colon = line.firstIndex(of: ":"), !line.hasPrefix(" "), !line.hasPrefix("-") else { return nil }
-      return line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
-    })
+    guard let block = splitFrontMatter(String(text.prefix(65_536))) else { return 0 }
+    let keys: Set<String>
+    switch block.syntax {
+    case .toml:
+      keys = TOMLFrontMatter.topLevelKeys(block.text)
+    case .yaml:
+      keys = Set(block.text.split(whereSeparator: \.isNewline).compactMap { line -> String? in
+        guard let colon = line.firstIndex(of: ":"), !line.hasPrefix(" "), !line.hasPrefix("-") else { return nil }
+        return line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
+      })
+    }
     guard keys.contains("title") else { return 0 }
     let publicationKeys: Set<String> = [
       "citation", "authors", "publication_types", "venue", "publication", "paperurl", "doi",
@@ -37,13 +43,37 @@ public struct FrontMatterReader: RecordReader, OwnerInitializableReader {
     return keys.isDisjoint(with: publicationKeys) ? 0.3 : 0.85
   }
 
-  /// The YAML between a leading `---` line and the next `---` (or `...`) line, and the body.
-  static func splitFrontMatter(_ text: String) -> (yaml: String, body: Substring)? {
+  /// The two front-matter syntaxes Jekyll and Hugo read.
+  enum Syntax: Sendable {
+    /// `---` … `---` (or `...`), parsed with Yams.
+    case yaml
+    /// `+++` … `+++`, parsed with TOMLKit (``TOMLFrontMatter``).
+    case toml
+  }
+
+  /// A page's front matter: the text between the delimiter lines, its syntax, the body.
+  struct Block {
+    var text: String
+    var syntax: Syntax
+    var body: Substring
+  }
+
+  /// The front matter between a leading `---` line and the next `---` (or `...`) line, or
+  /// a leading `+++` line and the next `+++` line, and the body after it.
+  static func splitFrontMatter(_ text: String) -> Block? {
     var rest = Substring(text)
     if rest.first == "\u{FEFF}" { rest = rest.dropFirst() }
-    guard rest.hasPrefix("---") else { return nil }
+    let syntax: Syntax
+    if rest.hasPrefix("---") {
+      syntax = .yaml
+    } else if rest.hasPrefix(TOMLFrontMatter.delimiter) {
+      syntax = .toml
+    } else {
+      return nil
+    }
+    let opening = syntax == .yaml ? "---" : TOMLFrontMatter.delimiter
     let firstLineEnd = rest.firstIndex(where: \.isNewline) ?? rest.endIndex
-    guard rest[..<firstLineEnd].trimmingCharacters(in: .whitespaces) == "---",
+    guard rest[..<firstLineEnd].trimmingCharacters(in: .whitespaces) == opening,
       firstLineEnd < rest.endIndex
     else { return nil }
     let afterFirst = rest.index(after: firstLineEnd)
@@ -51,14 +81,36 @@ public struct FrontMatterReader: RecordReader, OwnerInitializableReader {
     while lineStart < rest.endIndex {
       let lineEnd = rest[lineStart...].firstIndex(where: \.isNewline) ?? rest.endIndex
       let line = rest[lineStart..<lineEnd].trimmingCharacters(in: .whitespaces)
-      if line == "---" || line == "..." {
+      if line == opening || (syntax == .yaml && line == "...") {
         let body = lineEnd < rest.endIndex ? rest[rest.index(after: lineEnd)...] : rest[rest.endIndex...]
-        return (String(rest[afterFirst..<lineStart]), body)
+        return Block(text: String(rest[afterFirst..<lineStart]), syntax: syntax, body: body)
       }
       if lineEnd == rest.endIndex { break }
       lineStart = rest.index(after: lineEnd)
     }
     return nil
+  }
+
+  /// The front matter's fields as a mapping (TOML is turned into the same node tree);
+  /// a diagnostic at the failing line when the block does not parse or is not a mapping.
+  static func fields(of block: Block, file: String) -> Result<Node.Mapping, Diagnostic> {
+    switch block.syntax {
+    case .toml:
+      return TOMLFrontMatter.mapping(block.text, file: file)
+    case .yaml:
+      let node: Node?
+      do {
+        node = try Yams.compose(yaml: block.text)
+      } catch {
+        return .failure(
+          Diagnostic(.error, at: InputLocation(file: file, line: YAMLRecords.line(of: error) + 1),
+            "front matter is not valid YAML: \(YAMLRecords.describe(error))"))
+      }
+      guard case .mapping(let mapping)? = node else {
+        return .failure(Diagnostic(.warning, at: InputLocation(file: file, line: 1), "front matter is not a mapping; not read"))
+      }
+      return .success(mapping)
+    }
   }
 
   /// True when the text has front matter followed by a Markdown body (or nothing): a
@@ -82,21 +134,22 @@ public struct FrontMatterReader: RecordReader, OwnerInitializableReader {
     marked: inout [String]
   ) -> Publication? {
     let location = InputLocation(file: file, line: 1)
-    guard let (yaml, _) = splitFrontMatter(text) else {
-      diagnostics.append(Diagnostic(.warning, at: location, "no front matter (a '---' block) in this page; not read"))
-      return nil
-    }
-    let node: Node?
-    do {
-      node = try Yams.compose(yaml: yaml)
-    } catch {
+    guard let block = splitFrontMatter(text) else {
+      let opening = text.prefix(while: { !$0.isNewline }).trimmingCharacters(in: .whitespaces)
+      let unclosed = opening == "---" || opening == TOMLFrontMatter.delimiter || opening == "\u{FEFF}---"
+        || opening == "\u{FEFF}" + TOMLFrontMatter.delimiter
       diagnostics.append(
-        Diagnostic(.error, at: InputLocation(file: file, line: YAMLRecords.line(of: error) + 1),
-          "front matter is not valid YAML: \(YAMLRecords.describe(error))"))
+        Diagnostic(.warning, at: location,
+          unclosed
+            ? "the front matter opened by '\(opening.trimmingCharacters(in: ["\u{FEFF}"]))' on this line is never closed; not read"
+            : "no front matter (a '---' or '+++' block) in this page; not read"))
       return nil
     }
-    guard case .mapping(let mapping)? = node else {
-      diagnostics.append(Diagnostic(.warning, at: location, "front matter is not a mapping; not read"))
+    let mapping: Node.Mapping
+    switch fields(of: block, file: file) {
+    case .success(let fields): mapping = fields
+    case .failure(let diagnostic):
+      diagnostics.append(diagnostic)
       return nil
     }
     guard var publication = YAMLRecords.publication(
@@ -121,17 +174,36 @@ public struct FrontMatterReader: RecordReader, OwnerInitializableReader {
     if publication.venue == nil || publication.venue?.isEmpty == true {
       publication.venue = YAMLRecords.string(mapping["publication"]).map(YAMLRecords.clean)
     }
+    // Hugo renders `publication` as Markdown: "*Risk Analysis*", "In *ACL*".
+    publication.venue = publication.venue.map(withoutEmphasis)
     if let citeBib {
-      var bibDiagnostics: [Diagnostic] = []
-      let bib = BibTeXReader().parse(citeBib, file: file.replacingOccurrences(of: "index.md", with: "cite.bib"))
-      bibDiagnostics = bib.diagnostics
+      let bibFile = ((file as NSString).deletingLastPathComponent as NSString).appendingPathComponent("cite.bib")
+      let bib = BibTeXReader().parse(citeBib, file: bibFile)
       if let first = bib.publications.first, !first.authors.isEmpty {
-        publication.authors = first.authors
-        publication.authorsTruncated = first.authorsTruncated
-        if publication.year == nil { publication.year = first.year }
-        if publication.doi == nil { publication.doi = first.doi }
+        // A cite.bib copied from another page's folder (seen in real sites) names
+        // another paper: its authors would be wrong here, so the page's own are kept.
+        if publication.title.isEmpty || sameTitle(first.title, publication.title) {
+          // The page's names when they are the bib's with their accents ("Sara Vera
+          // Marjanović" beside "Marjanovic, Sara Vera"), else the bib's.
+          if first.authors.count < publication.authors.count {
+            // Fewer names than the page's: a bib list joined with commas instead of
+            // "and" ("author={A B, C D, …}" is one name to BibTeX) or cut short.
+            diagnostics.append(
+              Diagnostic(.warning, at: first.location,
+                "cite.bib names \(first.authors.count) author(s) where the page names \(publication.authors.count); the page's are used"))
+          } else if !sameNames(publication.authors, first.authors) {
+            publication.authors = first.authors
+            publication.authorsTruncated = first.authorsTruncated
+          }
+          if publication.year == nil { publication.year = first.year }
+          if publication.doi == nil { publication.doi = first.doi }
+        } else {
+          diagnostics.append(
+            Diagnostic(.warning, at: first.location,
+              "cite.bib is for another paper ('\(first.title.prefix(60))'), not this page's '\(publication.title.prefix(60))'; the page's own authors are used"))
+        }
       }
-      diagnostics += bibDiagnostics.filter { $0.severity == .error }
+      diagnostics += bib.diagnostics.filter { $0.severity == .error }
     }
     if let owner {
       publication.authors = publication.authors.map { $0.lowercased() == "admin" ? owner : $0 }
@@ -142,8 +214,57 @@ public struct FrontMatterReader: RecordReader, OwnerInitializableReader {
     return publication
   }
 
+  /// True when two titles name one paper: the same words, or one title holding the
+  /// other (a subtitle dropped), compared without case, markup or punctuation.
+  static func sameTitle(_ a: String, _ b: String) -> Bool {
+    func words(_ text: String) -> [String] {
+      text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+    }
+    let x = words(a)
+    let y = words(b)
+    guard !x.isEmpty, !y.isEmpty else { return true }
+    let joinedX = x.joined(separator: " ")
+    let joinedY = y.joined(separator: " ")
+    if joinedX == joinedY { return true }
+    if min(x.count, y.count) >= 3, joinedX.contains(joinedY) || joinedY.contains(joinedX) { return true }
+    let shared = Set(x).intersection(y).count
+    return Double(shared) >= 0.8 * Double(min(Set(x).count, Set(y).count))
+  }
+
+  /// Markdown emphasis marks (`*`, `**`, `_` around words) removed from a field.
+  static func withoutEmphasis(_ text: String) -> String {
+    guard text.contains("*") || text.contains("_") else { return text }
+    let plain = text.replacingOccurrences(of: "*", with: "")
+      .replacingOccurrences(of: #"(?<![\p{L}\p{N}])_+|_+(?![\p{L}\p{N}])"#, with: "", options: .regularExpression)
+    return plain.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+  }
+
+  /// The same people in the same order, compared without case or accents.
+  static func sameNames(_ a: [String], _ b: [String]) -> Bool {
+    func fold(_ name: String) -> String {
+      name.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
+        .split(whereSeparator: { !$0.isLetter }).joined(separator: " ")
+    }
+    return a.count == b.count && zip(a, b).allSatisfy { fold($0) == fold($1) }
+  }
+
+  /// Hugo's publication type: the academic theme's numbers ("1" conference paper, "2"
+  /// journal article, …) or, from wowchemy 5 on, a CSL type ("article-journal").
   static func hugoKind(_ types: String) -> PublicationKind? {
-    guard let first = types.split(whereSeparator: { !$0.isNumber }).first else { return nil }
+    guard let first = types.split(whereSeparator: { !$0.isNumber }).first else {
+      let csl = types.split(separator: ",").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
+      switch csl {
+      case "article-journal", "article-magazine", "article-newspaper", "review": return .journal
+      case "paper-conference": return .conference
+      case "article", "manuscript": return .preprint
+      case "report": return .report
+      case "book": return .book
+      case "chapter": return .chapter
+      case "thesis": return .thesis
+      case "patent": return .patent
+      default: return nil
+      }
+    }
     switch first {
     case "1": return .conference
     case "2": return .journal
@@ -248,8 +369,8 @@ public struct FrontMatterReader: RecordReader, OwnerInitializableReader {
     for _ in 0..<4 {
       let candidate = (folder as NSString).appendingPathComponent("authors/admin/_index.md")
       if let data = FileManager.default.contents(atPath: candidate),
-        let (yaml, _) = splitFrontMatter(String(decoding: data, as: UTF8.self)),
-        case .mapping(let mapping)? = try? Yams.compose(yaml: yaml),
+        let block = splitFrontMatter(String(decoding: data, as: UTF8.self)),
+        case .success(let mapping) = fields(of: block, file: candidate),
         let name = YAMLRecords.string(mapping["name"]) ?? YAMLRecords.string(mapping["title"])
       {
         return name

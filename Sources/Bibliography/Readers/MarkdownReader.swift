@@ -30,7 +30,7 @@ public struct MarkdownReader: RecordReader, OwnerInitializableReader {
   }
 
   static func hasMarkdown(_ text: String) -> Bool {
-    if text.hasPrefix("---\n") || text.hasPrefix("---\r\n") { return true }
+    if text.hasPrefix("---\n") || text.hasPrefix("---\r\n") || text.hasPrefix("+++\n") || text.hasPrefix("+++\r\n") { return true }
     var links = 0
     for line in text.prefix(64 * 1024).split(whereSeparator: \.isNewline) {
       let trimmed = line.drop(while: { $0 == " " })
