@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import glob
+import math
 import os
 import shutil
 import sys
@@ -259,7 +260,11 @@ def works_table(spark, a) -> DataFrame:
     if a.dedup:
         # Deduplication reads the table several times (by id, by DOI, title candidates):
         # parse the input once and keep the narrow table (spilled to disk when large).
-        works = deduplicate(works.persist(StorageLevel.MEMORY_AND_DISK))
+        # Materialised before use: the branches' stages start together, and each would
+        # parse the input again while the cache is still empty.
+        works = works.persist(StorageLevel.MEMORY_AND_DISK)
+        works.count()
+        works = deduplicate(works)
     # A person at most once per work (first listing kept), as in the Swift corpus.
     works = works.select(
         "work", "year",
@@ -292,6 +297,11 @@ def deduplicate(works: DataFrame) -> DataFrame:
     by_doi = Window.partitionBy("doi").orderBy("ordinal")
     works = (works.filter(has_doi).withColumn("_r", F.row_number().over(by_doi)).filter("_r = 1")
              .drop("_r").unionByName(works.filter(~has_doi)))
+    # Materialised: the title branch below reads this table four times, and without it
+    # each read repeats the two shuffles of the whole table above (18 full shuffles of
+    # the works seen at 1 M works instead of 3).
+    works = works.persist(StorageLevel.MEMORY_AND_DISK)
+    works.count()
     # Title candidates: only titles listed more than once are compared.
     works = works.withColumn("ftitle", folded(F.col("title")))
     families = F.array_distinct(F.transform("authors", lambda x: F.element_at(
@@ -314,13 +324,18 @@ def deduplicate(works: DataFrame) -> DataFrame:
 # ---------------------------------------------------------------------------- network
 
 
-def build_edges(works: DataFrame, max_authors: int) -> DataFrame:
-    """(source, target, count, fractional) with source < target, over capped works."""
-    w = works.select("keys", F.size("keys").alias("n")).filter(F.col("n") >= 2)
+def build_edges(works: DataFrame, ids: DataFrame, max_authors: int) -> DataFrame:
+    """(s, t, count, fractional) with s < t, over capped works, on the dense node ids.
+
+    `ids` maps each key to a long `vid` increasing with the key, so the order of ids is
+    the order of keys and the pairs need no string comparison or string shuffle.
+    """
+    w = works.select("work", "keys", F.size("keys").alias("n")).filter(F.col("n") >= 2)
     if max_authors > 0:
         w = w.filter(F.col("n") <= max_authors)
-    w = w.select(F.array_sort("keys").alias("k"), "n")
-    # All pairs i < j of the sorted key array, generated inside the row: no join.
+    listed = w.select("work", "n", F.explode("keys").alias("key")).join(ids, "key")
+    w = listed.groupBy("work", "n").agg(F.array_sort(F.collect_list("vid")).alias("k"))
+    # All pairs i < j of the sorted id array, generated inside the row: no self-join.
     pairs = w.select(
         F.explode(F.flatten(F.transform(
             F.sequence(F.lit(0), F.col("n") - 2),
@@ -328,7 +343,7 @@ def build_edges(works: DataFrame, max_authors: int) -> DataFrame:
                 F.sequence(i + 1, F.col("n") - 1),
                 lambda j: F.struct(F.col("k")[i].alias("s"), F.col("k")[j].alias("t")))))).alias("p"),
         (F.lit(1.0) / (F.col("n") - 1)).alias("share"))
-    return (pairs.groupBy(F.col("p.s").alias("source"), F.col("p.t").alias("target"))
+    return (pairs.groupBy(F.col("p.s").alias("s"), F.col("p.t").alias("t"))
             .agg(F.count(F.lit(1)).alias("count"), F.sum("share").alias("fractional")))
 
 
@@ -350,103 +365,149 @@ def build_nodes(works: DataFrame) -> DataFrame:
 
 def association(edges: DataFrame) -> DataFrame:
     """a'_ij = 2m a_ij / (k_i k_j) on the full-count network (k: total link strength)."""
-    k = (edges.select(F.col("source").alias("key"), "count")
-         .unionByName(edges.select(F.col("target").alias("key"), "count"))
-         .groupBy("key").agg(F.sum("count").alias("k")))
+    k = (edges.select(F.col("s").alias("vid"), "count")
+         .unionByName(edges.select(F.col("t").alias("vid"), "count"))
+         .groupBy("vid").agg(F.sum("count").alias("k")))
+    k = k.localCheckpoint(eager=True)
     two_m = k.agg(F.sum("k")).first()[0] or 0.0
-    ks, kt = k.select(F.col("key").alias("source"), F.col("k").alias("ks")), \
-        k.select(F.col("key").alias("target"), F.col("k").alias("kt"))
-    return (edges.join(ks, "source").join(kt, "target")
+    ks, kt = k.select(F.col("vid").alias("s"), F.col("k").alias("ks")), \
+        k.select(F.col("vid").alias("t"), F.col("k").alias("kt"))
+    return (edges.join(ks, "s").join(kt, "t")
             .withColumn("association", F.lit(float(two_m)) * F.col("count") / (F.col("ks") * F.col("kt")))
             .drop("ks", "kt"))
 
 
-def both_directions(edges: DataFrame, weight: str) -> DataFrame:
-    return (edges.select(F.col("source").alias("u"), F.col("target").alias("v"), F.col(weight).alias("w"))
-            .unionByName(edges.select(F.col("target").alias("u"), F.col("source").alias("v"),
-                                      F.col(weight).alias("w"))))
+def both_directions(edges: DataFrame, weight: str, partitions: int) -> DataFrame:
+    """The arcs u -> v of both directions, hash-partitioned by u (the iterations join on u
+    without shuffling them again)."""
+    return (edges.select(F.col("s").alias("u"), F.col("t").alias("v"), F.col(weight).alias("w"))
+            .unionByName(edges.select(F.col("t").alias("u"), F.col("s").alias("v"), F.col(weight).alias("w")))
+            .repartition(partitions, "u"))
 
 
-def checkpoint(df: DataFrame, reliable: bool) -> DataFrame:
-    return df.checkpoint(eager=True) if reliable else df.localCheckpoint(eager=True)
+def checkpoint(df: DataFrame, reliable: bool, eager: bool = True) -> DataFrame:
+    return df.checkpoint(eager=eager) if reliable else df.localCheckpoint(eager=eager)
 
 
-def components_dataframe(nodes: DataFrame, arcs: DataFrame, reliable: bool) -> DataFrame:
+def components_dataframe(ids: DataFrame, arcs: DataFrame, partitions: int, reliable: bool) -> DataFrame:
     """Connected components by minimum-label propagation with pointer jumping.
 
     Each round: label(v) = min(label(v), labels of v's neighbours), then
-    label(v) = label(label(v)). Labels only decrease and stay inside the component,
-    so the fixed point is the smallest key of each component.
+    label(v) = label(label(v)) twice. Labels only decrease and stay inside the
+    component, so the fixed point is the smallest id of each component. The arcs are
+    partitioned by u and the labels too, so a round shuffles only the partial minima by
+    target and the labels for the jumps; the round ends in one job that materialises the
+    labels and counts the changed ones.
     """
-    adj = arcs.select("u", "v").persist(StorageLevel.MEMORY_AND_DISK)
-    labels = checkpoint(nodes.select(F.col("key").alias("u"), F.col("key").alias("c")), reliable)
+    labels = checkpoint(ids.select(F.col("vid").alias("u"), F.col("vid").alias("c"))
+                        .repartition(partitions, "u"), reliable)
     rounds = 0
     while True:
         rounds += 1
-        spread = (adj.join(labels, "u").select(F.col("v").alias("u"), "c")
-                  .unionByName(labels).groupBy("u").agg(F.min("c").alias("c")))
-        jumped = (spread.alias("a").join(spread.alias("b"), F.col("a.c") == F.col("b.u"), "left")
-                  .select(F.col("a.u").alias("u"),
-                          F.least(F.col("a.c"), F.coalesce(F.col("b.c"), F.col("a.c"))).alias("c")))
-        jumped = checkpoint(jumped, reliable)
-        changed = (jumped.join(labels.withColumnRenamed("c", "old"), "u")
-                   .filter(F.col("c") != F.col("old")).count())
-        labels = jumped
+        least = (arcs.join(labels, "u").groupBy(F.col("v").alias("u")).agg(F.min("c").alias("m")))
+        spread = (labels.join(least, "u", "left")
+                  .select("u", F.col("c").alias("old"), F.least("c", F.coalesce("m", "c")).alias("c")))
+        for _ in range(2):  # pointer jumping: c <- label(c)
+            target = spread.select(F.col("u").alias("c"), F.col("c").alias("cc"))
+            spread = (spread.join(target, "c", "left")
+                      .select("u", "old", F.least("c", F.coalesce("cc", "c")).alias("c")))
+        spread = checkpoint(spread.repartition(partitions, "u"), reliable, eager=False)
+        changed = spread.filter(F.col("c") != F.col("old")).count()
+        labels = spread.select("u", "c")
         log(f"components round {rounds}: {changed} labels changed")
         if changed == 0:
             break
-    adj.unpersist()
-    return labels.select(F.col("u").alias("key"), F.col("c").alias("component_key"))
+    return labels.select(F.col("u").alias("vid"), F.col("c").alias("component_vid"))
 
 
-def components_graphframes(spark, nodes: DataFrame, edges: DataFrame, checkpoint_dir: str):
+def components_graphframes(spark, ids: DataFrame, edges: DataFrame, checkpoint_dir: str):
     from graphframes import GraphFrame  # noqa: PLC0415 (optional dependency)
     spark.sparkContext.setCheckpointDir(checkpoint_dir)
-    g = GraphFrame(nodes.select(F.col("key").alias("id")),
-                   edges.select(F.col("source").alias("src"), F.col("target").alias("dst")))
+    g = GraphFrame(ids.select(F.col("vid").alias("id")),
+                   edges.select(F.col("s").alias("src"), F.col("t").alias("dst")))
     cc = g.connectedComponents()
-    # GraphFrames labels by a long; name each component by its smallest key, as above.
-    smallest = cc.groupBy("component").agg(F.min("id").alias("component_key"))
-    return cc.join(smallest, "component").select(F.col("id").alias("key"), "component_key")
+    # GraphFrames labels by a long; name each component by its smallest id, as above.
+    smallest = cc.groupBy("component").agg(F.min("id").alias("component_vid"))
+    return cc.join(smallest, "component").select(F.col("id").alias("vid"), "component_vid")
 
 
-def pagerank(nodes: DataFrame, arcs: DataFrame, damping: float, tol: float, max_iter: int,
-             reliable: bool):
+def pagerank(ids: DataFrame, arcs: DataFrame, damping: float, tol: float, max_iter: int,
+             partitions: int, reliable: bool, batch: int = 10):
     """Weighted PageRank to its fixed point, as igraph's PRPACK and networkx:
 
     x'(v) = (1-d)/N + d * (sum_u x(u) w_uv / s_u + D/N),  D = sum of x over nodes with
     s_u = 0 (dangling mass spread uniformly), from x = 1/N, until sum |x' - x| < tol.
+
+    A sparse matrix-vector product per iteration over the transition table (u, v, w/s_u),
+    cached and hash-partitioned by u, as the rank vector is, so their join moves nothing;
+    the products are summed by v with map-side partial sums (one shuffle of at most N
+    rows per partition and iteration). The network is undirected, so a dangling node has
+    no arcs at all: all of them hold one value, a scalar recurrence kept on the driver,
+    and D needs no pass over the data. So the iterations need no global aggregate but
+    the L1 change, and up to `batch` of them run as one Spark job: each node carries its
+    previous value (a self row of the transition table brings it to the sum by v) and the
+    change of every iteration of the batch, and one job materialises the vector (a
+    checkpoint, so the plan does not grow) and sums the changes. The batch length follows
+    the observed convergence rate; when the stopping rule holds inside a batch, the batch
+    is redone up to that iteration, so the result and the iteration count are those of
+    one-at-a-time iterations.
     """
-    n = nodes.count()
-    strength = arcs.groupBy("u").agg(F.sum("w").alias("s"))
-    transition = (arcs.join(strength, "u").select("u", "v", (F.col("w") / F.col("s")).alias("p"))
-                  .persist(StorageLevel.MEMORY_AND_DISK))
-    transition.count()
-    base = nodes.select(F.col("key").alias("u")).join(strength, "u", "left").select(
-        "u", (F.col("s").isNull() | (F.col("s") == 0)).alias("dangling"))
-    ranks = checkpoint(base.withColumn("x", F.lit(1.0 / n)), reliable)
-    dangling_mass = ranks.filter("dangling").agg(F.sum("x")).first()[0] or 0.0
-    iteration, change = 0, float("inf")
+    n = ids.count()
+    positive = arcs.filter(F.col("w") > 0)
+    strength = positive.groupBy("u").agg(F.sum("w").alias("s"))
+    transition = (positive.join(strength, "u")
+                  .select("u", "v", (F.col("w") / F.col("s")).alias("p"), F.lit(False).alias("self"))
+                  .unionByName(strength.select("u", F.col("u").alias("v"), F.lit(0.0).alias("p"),
+                                               F.lit(True).alias("self")))
+                  .repartition(partitions, "u").persist(StorageLevel.MEMORY_AND_DISK))
+    linked = transition.filter("self").count()
+    dangling = n - linked
+    ranks = checkpoint(strength.select("u", F.lit(1.0 / n).alias("x")).repartition(partitions, "u"),
+                       reliable)
+    lone = 1.0 / n  # the value of every dangling node
+
+    def advance(start, lone, steps):
+        cur, changes_lone, lones = start.select("u", "x"), [], []
+        for j in range(steps):
+            teleport = (1.0 - damping) / n + damping * dangling * lone / n
+            kept = [f"d{i}" for i in range(j)]
+            summed = (transition.join(cur, "u").groupBy(F.col("v").alias("u")).agg(
+                F.sum(F.col("x") * F.col("p")).alias("c"),
+                F.max(F.when(F.col("self"), F.col("x"))).alias("old"),
+                *[F.max(F.when(F.col("self"), F.col(k))).alias(k) for k in kept]))
+            x = F.lit(teleport) + F.lit(damping) * F.col("c")
+            cur = summed.select("u", x.alias("x"), *kept, F.abs(x - F.col("old")).alias(f"d{j}"))
+            changes_lone.append(dangling * abs(teleport - lone))
+            lone = teleport
+            lones.append(lone)
+        cur = checkpoint(cur.repartition(partitions, "u"), reliable, eager=False)
+        sums = cur.agg(*[F.sum(f"d{j}").alias(f"d{j}") for j in range(steps)],
+                       F.sum("x").alias("total")).first()
+        changes = [(sums[f"d{j}"] or 0.0) + changes_lone[j] for j in range(steps)]
+        return cur.select("u", "x"), lone, changes, (sums["total"] or 0.0) + dangling * lone
+
+    iteration, change, steps = 0, float("inf"), min(batch, max_iter)
     while iteration < max_iter:
-        iteration += 1
-        contributions = (transition.join(ranks.select("u", "x"), "u")
-                         .groupBy(F.col("v").alias("u")).agg(F.sum(F.col("x") * F.col("p")).alias("c")))
-        teleport = (1.0 - damping) / n + damping * dangling_mass / n
-        new = (ranks.join(contributions, "u", "left")
-               .select("u", "dangling", F.col("x").alias("old"),
-                       (F.lit(teleport) + F.lit(damping) * F.coalesce(F.col("c"), F.lit(0.0))).alias("x")))
-        new = checkpoint(new, reliable)
-        stats = new.agg(F.sum(F.abs(F.col("x") - F.col("old"))).alias("change"),
-                        F.sum(F.when(F.col("dangling"), F.col("x")).otherwise(0.0)).alias("dangling"),
-                        F.sum("x").alias("total")).first()
-        change, dangling_mass = stats["change"], stats["dangling"] or 0.0
-        ranks = new.drop("old")
-        if iteration % 10 == 0 or change < tol:
-            log(f"pagerank iteration {iteration}: L1 change {change:.3e}, sum {stats['total']:.15f}")
+        steps = max(1, min(steps, max_iter - iteration))
+        new, new_lone, changes, total = advance(ranks, lone, steps)
+        hit = next((j for j, c in enumerate(changes) if c < tol), None)
+        if hit is not None and hit < steps - 1:
+            new, new_lone, changes, total = advance(ranks, lone, hit + 1)
+        ranks, lone = new, new_lone
+        iteration += len(changes)
+        change = changes[-1]
+        log(f"pagerank iteration {iteration}: L1 change {change:.3e}, sum {total:.15f}")
         if change < tol:
             break
+        # Iterations left at the last observed rate, up to `batch`.
+        steps = batch
+        if len(changes) >= 2 and 0 < changes[-1] < changes[-2]:
+            rate = changes[-1] / changes[-2]
+            steps = max(1, min(batch, math.ceil(math.log(tol / change) / math.log(rate))))
     transition.unpersist()
-    return ranks.select(F.col("u").alias("key"), F.col("x").alias("pagerank")), iteration, change
+    result = (ids.select(F.col("vid").alias("u")).join(ranks, "u", "left")
+              .select(F.col("u").alias("vid"), F.coalesce("x", F.lit(lone)).alias("pagerank")))
+    return result, iteration, change
 
 
 # ---------------------------------------------------------------------------- output
@@ -477,7 +538,8 @@ def tsv_text(col):
 def write_outputs(spark, a, edges: DataFrame, nodes: DataFrame, components: DataFrame):
     out = a.output
     partitions = a.partitions or int(spark.conf.get("spark.sql.shuffle.partitions"))
-    (edges.repartitionByRange(partitions, "source").sortWithinPartitions("source", "target")
+    (edges.select("source", "target", "count", "fractional", "association")
+     .repartitionByRange(partitions, "source").sortWithinPartitions("source", "target")
      .write.mode("overwrite").parquet(os.path.join(out, "parquet", "edges")))
     (nodes.repartitionByRange(partitions, "key").sortWithinPartitions("key")
      .write.mode("overwrite").parquet(os.path.join(out, "parquet", "nodes")))
@@ -491,9 +553,8 @@ def write_outputs(spark, a, edges: DataFrame, nodes: DataFrame, components: Data
     w = a.weighting
     # edges.csv: Source,Target,Weight (Gephi's edge-table header, as `coauthor network
     # --format csv` writes it) with display names, or ids with --csv-ids; RFC 4180 quoting.
-    labels = nodes.select("key", "label")
-    e = (edges.join(labels.select(F.col("key").alias("source"), F.col("label").alias("sl")), "source")
-         .join(labels.select(F.col("key").alias("target"), F.col("label").alias("tl")), "target"))
+    # (`edges` carries both ends' labels as sl, tl.)
+    e = edges
     if a.csv_ids:
         e = e.select(F.col("source").alias("s"), F.col("target").alias("t"), F.col(w).alias("weight"))
     else:
@@ -509,19 +570,47 @@ def write_outputs(spark, a, edges: DataFrame, nodes: DataFrame, components: Data
     cols = ["label", "papers", "first_year", "last_year", "degree", "strength", "component", "pagerank"]
     if a.key == "name":
         ids = nodes.select("key", F.row_number().over(Window.orderBy("key")).cast("string").alias("id"))
+        table = nodes.join(ids, "key")
     else:
-        ids = nodes.select("key", F.col("key").alias("id"))
-    table = nodes.join(ids, "key")
+        ids, table = None, nodes.withColumn("id", F.col("key"))
     (table.orderBy("key").select(*[tsv_text(F.col(c)).alias(c) if c == "label" else
                                    F.col(c).cast("string").alias(c) for c in ["id"] + cols])
      .write.mode("overwrite").option("sep", "\t").option("quote", "\u0000").csv(tmp + "/map"))
     merge_parts(tmp + "/map", os.path.join(local, "coauthor_map.txt"), "\t".join(["id"] + cols))
-    net = (edges.join(ids.select(F.col("key").alias("source"), F.col("id").alias("i")), "source")
-           .join(ids.select(F.col("key").alias("target"), F.col("id").alias("j")), "target")
-           .orderBy("source", "target").select("i", "j", F.col(w).cast("string")))
+    if ids is None:
+        net = edges.orderBy("source", "target").select("source", "target", F.col(w).cast("string"))
+    else:
+        net = (edges.join(ids.select(F.col("key").alias("source"), F.col("id").alias("i")), "source")
+               .join(ids.select(F.col("key").alias("target"), F.col("id").alias("j")), "target")
+               .orderBy("source", "target").select("i", "j", F.col(w).cast("string")))
     net.write.mode("overwrite").option("sep", "\t").csv(tmp + "/network")
     merge_parts(tmp + "/network", os.path.join(local, "coauthor_network.txt"), None)
     shutil.rmtree(tmp, ignore_errors=True)
+
+
+def input_bytes(paths) -> int:
+    total = 0
+    for p in paths:
+        local = local_dir(p)
+        if local and os.path.isfile(local):
+            total += os.path.getsize(local)
+    return total
+
+
+def partitions_for(spark, a, paths) -> tuple[int, int]:
+    """Shuffle partitions for reading and building (from the input's compressed size: one
+    per 64 MB, at least two per core) and for the graph iterations (one per 4 M arcs, at
+    least two per core). --shuffle-partitions or a spark.sql.shuffle.partitions set by
+    spark-submit fix both."""
+    fixed = a.shuffle_partitions or (
+        int(spark.sparkContext.getConf().get("spark.sql.shuffle.partitions"))
+        if spark.sparkContext.getConf().contains("spark.sql.shuffle.partitions") else None)
+    if fixed:
+        return fixed, fixed
+    cores = spark.sparkContext.defaultParallelism
+    size = input_bytes(paths)
+    build = max(2 * cores, -(-size // (64 << 20))) if size else 200
+    return build, None
 
 
 def run(spark, a) -> dict:
@@ -530,35 +619,51 @@ def run(spark, a) -> dict:
     reliable = bool(a.checkpoint_dir)
     if reliable:
         spark.sparkContext.setCheckpointDir(a.checkpoint_dir)
+    build_parts, graph_parts = partitions_for(spark, a, expand_inputs(a.inputs))
+    saved_parts = spark.conf.get("spark.sql.shuffle.partitions")
+    spark.conf.set("spark.sql.shuffle.partitions", str(build_parts))
     log(f"Spark {spark.version}, master {spark.sparkContext.master}, key {a.key}, "
-        f"weighting {a.weighting}, max authors {a.max_authors or 'all'}")
+        f"weighting {a.weighting}, max authors {a.max_authors or 'all'}, "
+        f"{build_parts} shuffle partitions")
 
     works = works_table(spark, a).persist(StorageLevel.MEMORY_AND_DISK)
     work_count = works.count()
     capped = works.filter(F.size("keys") > a.max_authors).count() if a.max_authors > 0 else 0
     log(f"{work_count} works kept, {capped} above the cap of {a.max_authors} authors")
 
-    edges = build_edges(works, a.max_authors)
+    # Nodes, numbered: vid increases with the key (a range-partitioned sort, then
+    # partition index and row in the upper and lower bits), so the smallest vid of a
+    # component is its smallest key and s < t on vids is source < target on keys.
+    nodes = (build_nodes(works).orderBy("key")
+             .withColumn("vid", F.monotonically_increasing_id()))
+    nodes = checkpoint(nodes, reliable)
+    ids = nodes.select("key", "vid")
+    # The pair aggregation is materialised once (association reads it three times).
+    edges = checkpoint(build_edges(works, ids, a.max_authors), reliable)
     edges = checkpoint(association(edges), reliable)
-    nodes = checkpoint(build_nodes(works), reliable)
     works.unpersist()
     edge_count, node_count = edges.count(), nodes.count()
     log(f"{node_count} authors, {edge_count} coauthor pairs")
 
-    arcs = both_directions(edges, a.weighting).persist(StorageLevel.MEMORY_AND_DISK)
-    degree = arcs.groupBy(F.col("u").alias("key")).agg(F.count(F.lit(1)).alias("degree"),
+    if graph_parts is None:
+        graph_parts = max(2 * spark.sparkContext.defaultParallelism, -(-2 * edge_count // 4_000_000))
+    spark.conf.set("spark.sql.shuffle.partitions", str(graph_parts))
+    arcs = both_directions(edges, a.weighting, graph_parts).persist(StorageLevel.MEMORY_AND_DISK)
+    degree = arcs.groupBy(F.col("u").alias("vid")).agg(F.count(F.lit(1)).alias("degree"),
                                                        F.sum("w").alias("strength"))
     summary = {"works": work_count, "capped_works": capped, "nodes": node_count,
                "edges": edge_count}
     if a.skip_ranks:
-        table = (nodes.join(degree, "key", "left").select(
+        table = (nodes.join(degree, "vid", "left").select(
             "key", "label", "papers", "first_year", "last_year",
             F.coalesce("degree", F.lit(0)).cast("long").alias("degree"),
             F.coalesce("strength", F.lit(0.0)).alias("strength"),
             F.lit(None).cast("int").alias("component"), F.lit(None).cast("long").alias("component_size"),
-            F.lit(None).cast("double").alias("pagerank")))
+            F.lit(None).cast("double").alias("pagerank"), "vid"))
         numbered = spark.createDataFrame([], "component int, size long, component_key string")
     else:
+        arcs.count()
+        log(f"{graph_parts} partitions for the iterations")
         use_gf = False
         if a.graphframes != "no":
             try:
@@ -569,32 +674,44 @@ def run(spark, a) -> dict:
                     raise SystemExit("coauthor-spark: --graphframes yes but the graphframes package is missing")
         if use_gf:
             log("connected components with GraphFrames")
-            comp = components_graphframes(spark, nodes, edges, a.checkpoint_dir or os.path.join(
+            comp = components_graphframes(spark, ids, edges, a.checkpoint_dir or os.path.join(
                 local_dir(a.output) or "/tmp", "_checkpoints"))
         else:
-            comp = components_dataframe(nodes, arcs, reliable)
+            comp = components_dataframe(ids, arcs, graph_parts, reliable)
         comp = checkpoint(comp, reliable)
-        sizes = comp.groupBy("component_key").agg(F.count(F.lit(1)).alias("size"))
+        sizes = comp.groupBy("component_vid").agg(F.count(F.lit(1)).alias("size"))
         # Components numbered 0, 1, ... by size (largest first), ties by smallest key.
-        numbered = sizes.withColumn("component", F.row_number().over(
-            Window.orderBy(F.desc("size"), F.asc("component_key"))) - 1)
+        numbered = (sizes.withColumn("component", F.row_number().over(
+            Window.orderBy(F.desc("size"), F.asc("component_vid"))) - 1)
+            .join(ids.select(F.col("vid").alias("component_vid"), F.col("key").alias("component_key")),
+                  "component_vid"))
         numbered = checkpoint(numbered, reliable)
-        pr, iterations, change = pagerank(nodes, arcs, a.damping, a.tol, a.max_iter, reliable)
+        pr, iterations, change = pagerank(ids, arcs, a.damping, a.tol, a.max_iter, graph_parts, reliable)
         log(f"pagerank: {iterations} iterations, last L1 change {change:.3e}")
         summary.update(pagerank_iterations=iterations, pagerank_change=change)
-        table = (nodes.join(degree, "key", "left").join(comp, "key").join(numbered, "component_key")
-                 .join(pr, "key")
+        table = (nodes.join(degree, "vid", "left").join(comp, "vid").join(numbered, "component_vid")
+                 .join(pr, "vid")
                  .select("key", "label", "papers", "first_year", "last_year",
                          F.coalesce("degree", F.lit(0)).cast("long").alias("degree"),
                          F.coalesce("strength", F.lit(0.0)).alias("strength"),
-                         "component", F.col("size").alias("component_size"), "pagerank"))
+                         "component", F.col("size").alias("component_size"), "pagerank", "vid"))
     table = checkpoint(table, reliable)
-    write_outputs(spark, a, edges, table,
+    spark.conf.set("spark.sql.shuffle.partitions", str(build_parts))
+    # The edges by key, with both ends' labels (for edges.csv), mapped back once.
+    ends = nodes.select("vid", "key", "label")
+    named = (edges.join(ends.select(F.col("vid").alias("s"), F.col("key").alias("source"),
+                                    F.col("label").alias("sl")), "s")
+             .join(ends.select(F.col("vid").alias("t"), F.col("key").alias("target"),
+                               F.col("label").alias("tl")), "t")
+             .select("source", "target", "sl", "tl", "count", "fractional", "association"))
+    named = checkpoint(named, reliable)
+    write_outputs(spark, a, named, table.drop("vid"),
                   numbered.select("component", "size", F.col("component_key").alias("smallest_key")))
     arcs.unpersist()
     if not a.skip_ranks:
         giant = numbered.orderBy("component").first()
         summary.update(components=numbered.count(), largest_component=giant["size"] if giant else 0)
+    spark.conf.set("spark.sql.shuffle.partitions", saved_parts)
     summary["seconds"] = round(time.time() - started, 1)
     log(f"done: {summary}, output {a.output}")
     return summary
