@@ -270,6 +270,15 @@ def run(coauthor, source, tmp, job, nx):
           ego["nodes"][0]["label"] == hub["label"] and len(ego["nodes"]) == 1 + hub["degree"]
           and {n["label"] for n in ego["nodes"][1:]} == neighbours,
           f"{hub['key']} {hub['label']}: {len(ego['nodes'])} nodes, degree {hub['degree']}")
+    # The same part drawn by the Swift side as `coauthor run` draws its figures.
+    ego_svg = os.path.join(tmp, "swift-ego.svg")
+    drawn = subprocess.run([coauthor, "network", map_file, "--ego", hub["key"], "--draw", ego_svg],
+                           capture_output=True, text=True)
+    svg_text = open(ego_svg, encoding="utf-8").read() if os.path.exists(ego_svg) else ""
+    check("coauthor network OUT/coauthor_map.txt --ego <OpenAlex id> --draw ego.svg: the styled figure",
+          drawn.returncode == 0 and "Ego network of " in svg_text
+          and f"{hub['degree']} coauthors" in svg_text,
+          f"exit {drawn.returncode}: {drawn.stderr[-300:]}")
 
     # Nodes: every author of a kept work, isolated ones included (Swift: --format json).
     sw_labels = {n["id"]: n["label"] for n in sw_json["nodes"]}
