@@ -46,4 +46,46 @@ struct ORCIDReaderTests {
     #expect(fromXML.publications.map(\.title) == ["Notes on the engine"])
     #expect(fromXML.publications.first?.year == 1843)
   }
+
+  /// A real ORCID v1.2 `<message>` export (Fixtures/lists/chr1swallace--orcid.xml, an
+  /// excerpt: 5 of its 122 works, each byte for byte, source in Fixtures/lists/README.md).
+  /// Expected values transcribed from the file's `title`, `year`, `work-type`,
+  /// `work-external-identifier` and `credit-name` elements (title without its final period).
+  @Test("ORCID v1.2 message XML: titles, years, types, DOIs and contributors")
+  func messageVersion12() throws {
+    let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .appendingPathComponent("Fixtures/lists/chr1swallace--orcid.xml").path
+    let document = try SourceReader.read(contentsOf: path)
+    #expect(document.format == .orcid)
+    #expect(document.diagnostics.isEmpty, "\(document.diagnostics)")
+    let truth: [(title: String, year: Int, kind: PublicationKind, doi: String, authors: [String])] = [
+      ("Epigenetic analysis of regulatory T cells using multiplex bisulfite sequencing", 2015, .journal,
+       "10.1002/eji.201545646",
+       ["Rainbow DB", "Yang X", "Burren O", "Pekalski ML", "Smyth DJ", "Klarqvist MD", "Penkett CJ", "Brugger K",
+        "Martin H", "Todd JA", "Wallace C", "Wicker LS"]),
+      ("Statistical colocalization of genetic risk variants for related autoimmune diseases in the context of common controls",
+       2015, .journal, "10.1038/ng.3330",
+       ["Fortune MD", "Guo H", "Burren O", "Schofield E", "Walker NM", "Ban M", "Sawcer SJ", "Bowes J", "Worthington J",
+        "Barton A", "Eyre S", "Todd JA", "Wallace C"]),
+      ("Dissection of a complex disease susceptibility region using a Bayesian stochastic search approach to fine mapping",
+       2015, .report, "10.1101/015164", []),
+      ("Bayesian Test for Colocalisation between Pairs of Genetic Association Studies Using Summary Statistics", 2014,
+       .journal, "10.1371/journal.pgen.1004383",
+       ["Giambartolomei, C.", "Vukcevic, D.", "Schadt, E.E.", "Franke, L.", "Hingorani, A.D.", "Wallace, C.", "Plagnol, V."]),
+      ("Seven newly identified loci for autoimmune thyroid disease", 2012, .journal, "10.1093/hmg/dds357",
+       ["Cooper JD", "Simmonds MJ", "Walker NM", "Burren O", "Brand OJ", "Guo H", "Wallace C", "Stevens H", "Coleman G",
+        "Wellcome Trust Case Control Consortium", "Franklyn JA", "Todd JA", "Gough SC"]),
+    ]
+    #expect(document.publications.count == truth.count)
+    for (publication, entry) in zip(document.publications, truth) {
+      #expect(publication.title == entry.title)
+      #expect(publication.year == entry.year)
+      #expect(publication.kind == entry.kind, "\(entry.title)")
+      #expect(publication.doi == entry.doi)
+      #expect(publication.authors == entry.authors, "\(entry.title)")
+    }
+    #expect(document.publications[0].location.line == 24)  // the <work> element's line
+    #expect(document.publications[2].venue == nil)
+    #expect(document.publications[3].venue == "PLoS Genetics")
+  }
 }

@@ -5,7 +5,8 @@ import Foundation
 #endif
 
 /// Reads ORCID record and works exports, JSON or XML (public API v2.x/v3.0: a record,
-/// `/works`, or a bulk `work` list).
+/// `/works`, or a bulk `work` list; and the v1.2 `<message>` XML of older exports, with
+/// `work-title`, `work-type` and `work-external-identifier`).
 ///
 /// One record per work group (ORCID groups the same work from several sources; the
 /// group's first summary is read), or per `work` when there are no groups. Titles,
@@ -216,12 +217,15 @@ public struct ORCIDReader: RecordReader {
       }
       if work != nil {
         switch elementName {
-        case "title" where parent == "title": work?["title"] = value
+        // v2/v3 `title/title`, v1.2 (`<message>` exports) `work-title/title`.
+        case "title" where parent == "title" || parent == "work-title": work?["title"] = value
         case "year" where parent == "publication-date": work?["year"] = value
         case "type" where parent == "work" || parent == "work-summary": work?["type"] = value
+        case "work-type" where parent == "work": work?["type"] = value
         case "journal-title": work?["journal"] = value
-        case "external-id-type": idType = value.lowercased()
-        case "external-id-value" where idType == "doi": if work?["doi"] == nil { work?["doi"] = value }
+        case "external-id-type", "work-external-identifier-type": idType = value.lowercased()
+        case "external-id-value" where idType == "doi", "work-external-identifier-id" where idType == "doi":
+          if work?["doi"] == nil { work?["doi"] = value }
         case "credit-name" where parent == "contributor": authors.append(PublicationNames.cleanName(value))
         case "work-summary", "work":
           guard let current = work else { break }
