@@ -24,19 +24,22 @@ The model and where its numbers come from:
   statistics.php, "publications by number of authors"); the mean is about 3 for recent
   DBLP (KONECT's dblp-author, an older snapshot, has 2.16; CS author counts grow about
   +0.4 per decade, Fernandes, Scientometrics 101 (2014) 257–271, doi:10.1007/
-  s11192-014-1331-6). Above 5: a geometric tail to 25, and 0.05 % "hyperauthored"
-  papers with 26–300 authors (left out of the edges by coauthor's default
+  s11192-014-1331-6). Above 5: a geometric tail to 25 (ratio 0.55), and 0.05 %
+  "hyperauthored" papers with 26–300 authors (left out of the edges by coauthor's default
   `--max-authors 25`).
 * **Productivity** is Lotka-like: each author's expected paper count is drawn from a
   discrete power law P(n) ∝ n^-α on 1…3,000 (α = 1.78 gives the mean of ~16
   authorships per author that 7 M papers × ~3 authors / 1.3 M authors needs; Lotka's
   classic α is 2). Authorship slots are filled in proportion to it.
 * **Community structure and repeated collaboration**: authors belong to labs
-  (geometric sizes, mean `LAB_MEAN` = 12) inside fields (about one per 6,500 authors).
-  A paper's first-drawn author is chosen by productivity over everyone; each further
-  author comes from that author's lab with probability 0.72, from the field with 0.23,
-  and from anyone with 0.05, each ∝ productivity. Labs make pairs repeat; fields give
-  Leiden its communities; the 5 % keeps one giant component.
+  (3 + geometric sizes, mean `LAB_MEAN` = 8) inside fields (about one per 6,500
+  authors). A paper's first-drawn author is chosen by productivity over everyone; each
+  further author comes from that author's lab with probability 0.94, from the field
+  with 0.05 and from anyone with 0.01, each ∝ productivity; an author drawn twice is
+  replaced by a lab member (uniformly), then by the field. Labs make pairs repeat
+  (about 2.2 author-pair instances per distinct pair); fields give Leiden its
+  communities; the 1 % keeps one giant component. These shares were tuned so that
+  distinct pairs per paper come out near the issue's 10.7 M / 7 M = 1.53.
 * **Years** grow about 8 % a year from 1970 to 2025 (DBLP's per-year counts roughly
   double every nine years); venues belong to fields (about 40 per field).
 
@@ -44,11 +47,15 @@ Measured output (this script's `--stats`, seed 1; "pairs" are distinct unordered
 author pairs of papers with at most 25 authors, i.e. coauthor's edges before name
 resolution):
 
-| --papers | authors (names) | homonym-numbered | authorships | mean authors | pairs | XML |
+| --papers | authors (on a paper) | homonym-numbered | authorships | mean authors | pairs (per paper) | XML |
 |---:|---:|---:|---:|---:|---:|---:|
-| 250,000 | 46,428 | 1,377 | 762,963 | 3.05 | 529,286 | 88 MB |
-| 1,000,000 | 185,714 (179,437 used) | 5,451 | 3,050,739 | 3.05 | 2,068,855 | 351 MB |
-| 7,000,000 | see Benchmarks/RESULTS.md, "Issue 16 point 4" |
+| 250,000 | 46,429 (44,387) | 662 | 756,029 | 3.024 | 352,449 (1.41) | 97 MB |
+| 1,000,000 | 185,714 (176,833) | 1,459 | 3,027,521 | 3.028 | 1,404,502 (1.40) | 390 MB |
+| 2,000,000 | 371,429 | 2,121 | 6,052,981 | 3.026 | not counted | 780 MB |
+
+Extrapolated to 7 M papers: 1.3 M authors (≈ 1.24 M on a paper), ≈ 21 M authorships,
+≈ 9.8–10 M pairs (the issue's 10.7 M: within 10 %), ≈ 2.7 GB of XML. Generation takes
+about 12 CPU s per 250,000 papers (numpy + string formatting).
 
 Targets (issue 16): ≈ 7 M papers, 1.3 M authors, ≈ 10.7 M coauthor edges (DBLP's
 coauthor network; the real DBLP of 2024 has about 3.6 M persons — the issue's 1.3 M
@@ -65,7 +72,7 @@ import sys
 import numpy as np
 
 # P(k authors), k = 1..5 (95 % at most five authors, mode 2); the remaining 5 % is a
-# geometric tail 6..25 (ratio 0.72) plus HYPER (26..300 authors, log-uniform).
+# geometric tail 6..25 (ratio TAIL_RATIO) plus HYPER (26..300 authors, log-uniform).
 AUTHORS_PER_PAPER = {1: 0.15, 2: 0.29, 3: 0.23, 4: 0.16, 5: 0.12}
 TAIL_RATIO = 0.55
 HYPER = 0.0005

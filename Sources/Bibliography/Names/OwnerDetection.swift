@@ -28,13 +28,22 @@ public enum OwnerDetection {
     var entries: [String: Int] = [:]
     var spellings: [String: [String: Int]] = [:]
     var withAuthors = 0
+    // Names repeat (21 M authorships of 1.3 M names in DBLP): each spelling's key is
+    // worked out once; nil when the name has no family name or letters.
+    var keyOf: [String: String?] = [:]
     for publication in publications where !publication.authors.isEmpty {
       withAuthors += 1
       var seen: Set<String> = []
       for author in publication.authors {
-        let shape = Shape(author)
-        guard !shape.family.isEmpty, let first = shape.letters.first else { continue }
-        let key = shape.family + " " + String(first)
+        let cached: String?
+        if let known = keyOf[author] {
+          cached = known
+        } else {
+          let shape = Shape(author)
+          cached = !shape.family.isEmpty && !shape.letters.isEmpty ? shape.family + " " + String(shape.letters.first!) : nil
+          keyOf[author] = cached
+        }
+        guard let key = cached else { continue }
         spellings[key, default: [:]][author, default: 0] += 1
         if seen.insert(key).inserted { entries[key, default: 0] += 1 }
       }

@@ -21,10 +21,7 @@ public enum SourceReader {
     contentsOf path: String, format: InputFormat? = nil, owner: String? = nil
   ) throws(Diagnostic) -> SourceDocument {
     // DBLP XML (the full dblp.xml is several GB) is streamed, never held as text.
-    if format == nil || format == .dblpXML, let head = head(ofFile: path, bytes: 8_192),
-      !Gzip.isCompressed(head),
-      format == .dblpXML || DBLPReader.confidence(for: String(decoding: head, as: UTF8.self)) >= 0.9
-    {
+    if isStreamedDBLP(path, format: format) {
       var document = SourceDocument(file: path, format: .dblpXML, owner: owner)
       var publications: [Publication] = []
       let result = try DBLPReader().read(contentsOf: URL(fileURLWithPath: path)) {
@@ -47,6 +44,17 @@ public enum SourceReader {
     var document = FormatDetector.reader(for: format, owner: owner).parse(text, file: path)
     document.diagnostics.insert(contentsOf: decoded.diagnostics, at: 0)
     return document
+  }
+
+  /// True when ``read(contentsOf:format:owner:)`` streams the file at `path` as DBLP XML
+  /// (not gzip; the format given as DBLP XML, or none given and a DBLP head), without
+  /// ever holding its text: callers that would read the file's bytes first (a data
+  /// folder) hand such a file to that function instead.
+  public static func isStreamedDBLP(_ path: String, format: InputFormat?) -> Bool {
+    guard format == nil || format == .dblpXML, let head = head(ofFile: path, bytes: 8_192),
+      !Gzip.isCompressed(head)
+    else { return false }
+    return format == .dblpXML || DBLPReader.confidence(for: String(decoding: head, as: UTF8.self)) >= 0.9
   }
 
   /// The first `bytes` bytes of the file at `path`, or nil when it cannot be opened.

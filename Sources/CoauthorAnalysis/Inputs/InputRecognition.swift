@@ -57,6 +57,11 @@ enum InputRecognition {
     if ["aliases.tsv", "name-review.tsv", "thesaurus.tsv"].contains(name) {
       return RecognizedInput(path: path, kind: .configuration, bytes: nil)
     }
+    // DBLP XML (the full dblp.xml is several GB) is streamed from the file by the reader,
+    // never read into memory here.
+    if SourceReader.isStreamedDBLP(path, format: format) {
+      return RecognizedInput(path: path, kind: .source(.dblpXML), bytes: nil)
+    }
     return recognize(bytes: try InputFile.bytes(atPath: path), name: path, format: format)
   }
 

@@ -121,8 +121,11 @@ public enum Inputs {
       result.documents.append(document)
     case .source(let detected):
       do {
-        let document = try SourceReader.read(
-          bytes: input.bytes ?? [], file: input.path, format: format ?? detected, owner: owner)
+        let document =
+          detected == .dblpXML && input.bytes == nil
+          ? try SourceReader.read(contentsOf: input.path, format: .dblpXML, owner: owner)
+          : try SourceReader.read(
+            bytes: input.bytes ?? [], file: input.path, format: format ?? detected, owner: owner)
         if document.publications.isEmpty, document.collaborators.isEmpty, document.abstracts.isEmpty {
           result.diagnostics.append(
             .file(.warning, input.path, "no records found in this \(document.format.rawValue) file"))

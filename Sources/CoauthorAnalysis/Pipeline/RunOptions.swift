@@ -23,6 +23,8 @@ public struct RunOptions: Sendable {
   /// exact when the estimate fits, sampled with a stated guarantee otherwise
   /// (``MetricsBudget``).
   public var budget = 60.0
+  /// Build the topic and author–topic networks (`--no-topics` leaves them out).
+  public var topics = true
   /// Terms kept in the topic network (the most relevant ones).
   public var topicTerms = 60
   /// Most nodes a figure shows (Graphviz layout time grows fast: neato needs minutes for
