@@ -381,12 +381,18 @@ def run(coauthor, source, tmp, job, nx):
                         expected[k] = [expected[k][0] - 1]
     expected = {k: v for k, v in expected.items() if v != [0]}
     ok, detail = compare_edges(sw_original, expected, 0.0)
-    check("Swift on the unmodified file differs exactly by the works it merges on a cut DOI",
-          ok and bool(merged) == (sw_original != sw["count"]), detail)
+    # A Swift reader that keeps the whole DOI merges nothing: the unmodified file then gives
+    # exactly the network of the copy.
+    whole, whole_detail = compare_edges(sw_original, sw["count"], 0.0)
+    check("Swift on the unmodified file differs exactly by the works it merges on a cut DOI "
+          "(or, reading whole DOIs, not at all)",
+          (ok and bool(merged) == (sw_original != sw["count"])) or whole,
+          whole_detail if whole else detail)
     for kept, dropped, cut, names in merged:
-        note(f"Swift merges {dropped} into {kept}: their DOIs both read as '{cut}' (cut at '<'); "
-             f"{len(names)} authors, {len(names) * (len(names) - 1) // 2} pairs one work short "
-             "(a Swift reader bug, not reproduced by the Spark job)")
+        note(f"{dropped} and {kept}: DOIs that read as '{cut}' when cut at '<'; "
+             f"{len(names)} authors, {len(names) * (len(names) - 1) // 2} pairs "
+             + ("kept apart by this Swift build (whole DOIs), as the Spark job does" if whole else
+                "one work short (Swift merges them; a Swift reader bug, not reproduced by the Spark job)"))
     spark.stop()
     print(f"{passed} passed, {failed} failed")
     return 1 if failed else 0
