@@ -34,11 +34,7 @@ public struct CommunitiesRequest: Sendable {
 extension Commands {
   public static func communities(_ request: CommunitiesRequest) -> CommandOutput {
     CommandOutput.collecting { (output: inout CommandOutput) throws(CoauthorError) in
-      let loaded = try Inputs.network(request.inputs, build: NetworkBuild(weighting: request.weighting, selection: request.selection))
-      output.diagnostics = loaded.diagnostics
-      if let note = loaded.selectionNote { output.notes.append(note) }
-      output.applyStrict(request.inputs.strict)
-      if output.failure != nil { return }
+      guard let loaded = try output.loadNetwork(request.inputs, build: NetworkBuild(weighting: request.weighting, selection: request.selection)) else { return }
       let report = CommunityReport.compute(
         loaded.graph, algorithm: request.algorithm, resolution: request.resolution,
         seed: request.seed, runs: request.runs)

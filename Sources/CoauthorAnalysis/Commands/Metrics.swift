@@ -39,11 +39,7 @@ extension Commands {
   /// `coauthor metrics`, reporting each metric as a ``Progress``.
   public static func metrics(_ request: MetricsRequest, report: ((Progress) -> Void)?) -> CommandOutput {
     CommandOutput.collecting { (output: inout CommandOutput) throws(CoauthorError) in
-      let loaded = try Inputs.network(request.inputs, build: NetworkBuild(weighting: request.weighting, selection: request.selection))
-      output.diagnostics = loaded.diagnostics
-      if let note = loaded.selectionNote { output.notes.append(note) }
-      output.applyStrict(request.inputs.strict)
-      if output.failure != nil { return }
+      guard let loaded = try output.loadNetwork(request.inputs, build: NetworkBuild(weighting: request.weighting, selection: request.selection)) else { return }
       let report = MetricsReport.compute(loaded.graph, distance: request.distance, papers: loaded.papers, budget: request.budget,
         progress: report)
       let text: String

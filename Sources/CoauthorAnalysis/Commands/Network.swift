@@ -37,11 +37,7 @@ extension Commands {
       }
       var figureFormat: RenderFormat?
       if let path = request.figure { figureFormat = try Self.figureFormat(of: path) }
-      let loaded = try Inputs.network(request.inputs, build: request.build)
-      output.diagnostics = loaded.diagnostics
-      if let note = loaded.selectionNote { output.notes.append(note) }
-      output.applyStrict(request.inputs.strict)
-      if output.failure != nil { return }
+      guard let loaded = try output.loadNetwork(request.inputs, build: request.build) else { return }
       let analysis = analyze(loaded)
       if let format {
         let text = NetworkExport.text(

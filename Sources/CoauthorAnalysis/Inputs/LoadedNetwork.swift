@@ -114,3 +114,16 @@ extension Inputs {
     return try Corpus.load(inputs)
   }
 }
+
+extension CommandOutput {
+  /// The network of `network`, `metrics` and `communities`: loaded, its diagnostics and
+  /// selection note taken into this output, `--strict` applied. Nil when `--strict`
+  /// failed the output (the caller returns).
+  mutating func loadNetwork(_ inputs: InputRequest, build: NetworkBuild) throws(CoauthorError) -> LoadedNetwork? {
+    let loaded = try Inputs.network(inputs, build: build)
+    diagnostics = loaded.diagnostics
+    if let note = loaded.selectionNote { notes.append(note) }
+    applyStrict(inputs.strict)
+    return failure == nil ? loaded : nil
+  }
+}
