@@ -124,8 +124,15 @@ SPARK_MASTER  ?= local[*]
 SPARK_MEMORY  ?= 2g
 SPARK_ARGS    ?=
 SPARK_CSV     ?= $(SHARED)/corpora/biblium/openalex_dataset.csv.gz
+# GraphFrames (optional): Maven Central is not needed. `make graphframes-jar
+# GRAPHFRAMES_SRC=<checkout of github.com/graphframes/graphframes>` compiles its JAR with
+# the Scala compiler pyspark bundles; `spark-test` then also checks its components.
+GRAPHFRAMES_SRC ?=
+GRAPHFRAMES_OUT := .build-graphframes
+GRAPHFRAMES_JAR ?= $(wildcard $(GRAPHFRAMES_OUT)/graphframes.jar)
+GRAPHFRAMES_PY  ?= $(if $(wildcard $(GRAPHFRAMES_OUT)/python),$(CURDIR)/$(GRAPHFRAMES_OUT)/python)
 
-.PHONY: spark-deps spark-network spark-test
+.PHONY: spark-deps spark-network spark-test graphframes-jar
 
 spark-deps:
 	@command -v java >/dev/null 2>&1 || [ -x "$$JAVA_HOME/bin/java" ] || { echo "installing openjdk-17-jre-headless"; \
@@ -136,14 +143,21 @@ spark-deps:
 
 spark-network: spark-deps
 	@[ -n "$(INPUT)" ] && [ -n "$(OUTPUT)" ] || { echo "usage: make spark-network INPUT=works.jsonl.gz|folder|export.csv.gz OUTPUT=folder [SPARK_ARGS='--weighting fractional ...']"; exit 64; }
-	$(SPARK_PYTHON) spark/coauthor_network.py $(INPUT) --output $(OUTPUT) \
-	  --master '$(SPARK_MASTER)' --driver-memory $(SPARK_MEMORY) $(SPARK_ARGS)
+	PYTHONPATH='$(GRAPHFRAMES_PY)'$${PYTHONPATH:+:$$PYTHONPATH} \
+	  $(SPARK_PYTHON) spark/coauthor_network.py $(INPUT) --output $(OUTPUT) \
+	  --master '$(SPARK_MASTER)' --driver-memory $(SPARK_MEMORY) \
+	  $(if $(GRAPHFRAMES_JAR),--graphframes-jar $(GRAPHFRAMES_JAR)) $(SPARK_ARGS)
 
 spark-test: spark-deps
 	@if ! command -v java >/dev/null 2>&1 && [ ! -x "$$JAVA_HOME/bin/java" ]; then \
 	  echo "spark test skipped: no Java runtime found (java not on PATH, JAVA_HOME unset); apt-get could not install openjdk-17-jre-headless"; \
 	else $(MAKE) --no-print-directory build && \
+	  GRAPHFRAMES_JAR='$(GRAPHFRAMES_JAR)' PYTHONPATH='$(GRAPHFRAMES_PY)'$${PYTHONPATH:+:$$PYTHONPATH} \
 	  $(SPARK_PYTHON) spark/tests/test_same_network.py $$($(SWIFT) build --show-bin-path)/coauthor $(SPARK_CSV); fi
+
+graphframes-jar: spark-deps
+	@[ -n "$(GRAPHFRAMES_SRC)" ] || { echo "usage: make graphframes-jar GRAPHFRAMES_SRC=<checkout of https://github.com/graphframes/graphframes>"; exit 64; }
+	spark/build_graphframes.sh '$(GRAPHFRAMES_SRC)' $(GRAPHFRAMES_OUT)
 # ---- end Spark --------------------------------------------------------------------------
 
 # --- browser check of report.html (Tests/Browser) ---------------------------------------

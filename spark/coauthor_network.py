@@ -83,8 +83,12 @@ def parse_args(argv=None):
                    help="PageRank stops when the L1 change of one iteration is below this")
     p.add_argument("--max-iter", type=int, default=1000)
     p.add_argument("--graphframes", choices=["auto", "yes", "no"], default="auto",
-                   help="connected components with GraphFrames when its JAR/package is on the "
-                        "classpath (auto), required (yes) or never (no)")
+                   help="connected components with GraphFrames when both its Python package and "
+                        "its JAR are there (auto), required (yes) or never (no)")
+    p.add_argument("--graphframes-jar", default=None,
+                   help="a GraphFrames JAR to put on the classpath when the job is started by "
+                        "python3 rather than spark-submit (there: --jars); see "
+                        "spark/build_graphframes.sh")
     p.add_argument("--csv-ids", action="store_true",
                    help="edges.csv with node ids instead of display names")
     p.add_argument("--text-outputs", choices=["auto", "yes", "no"], default="auto",
@@ -115,6 +119,10 @@ def spark_session(a) -> SparkSession:
         builder = builder.config("spark.driver.memory", a.driver_memory)
     if a.shuffle_partitions:
         builder = builder.config("spark.sql.shuffle.partitions", str(a.shuffle_partitions))
+    if a.graphframes_jar:
+        if not os.path.isfile(a.graphframes_jar):
+            raise SystemExit(f"coauthor-spark: --graphframes-jar {a.graphframes_jar}: no such file")
+        builder = builder.config("spark.jars", os.path.abspath(a.graphframes_jar))
     builder = (builder.config("spark.sql.session.timeZone", "UTC")
                .config("spark.ui.showConsoleProgress", "false"))
     spark = builder.getOrCreate()
@@ -420,6 +428,22 @@ def components_dataframe(ids: DataFrame, arcs: DataFrame, partitions: int, relia
     return labels.select(F.col("u").alias("vid"), F.col("c").alias("component_vid"))
 
 
+def graphframes_available(spark):
+    """(True, None) when GraphFrames can run: its Python package imports and its JVM
+    classes are on the session's classpath (the PyPI package alone has no JAR, and a JAR
+    without the package cannot be called); else (False, what is missing)."""
+    try:
+        import graphframes  # noqa: F401, PLC0415 (optional dependency)
+    except ImportError:
+        return False, "the graphframes Python package is not importable"
+    from py4j.java_gateway import JavaClass  # noqa: PLC0415
+    # py4j gives a JavaPackage, not a JavaClass, for a name it cannot load.
+    if not isinstance(spark.sparkContext._jvm.org.graphframes.GraphFramePythonAPI, JavaClass):
+        return False, ("the GraphFrames JAR is not on the classpath (spark-submit --jars, "
+                       "or --graphframes-jar)")
+    return True, None
+
+
 def components_graphframes(spark, ids: DataFrame, edges: DataFrame, checkpoint_dir: str):
     from graphframes import GraphFrame  # noqa: PLC0415 (optional dependency)
     spark.sparkContext.setCheckpointDir(checkpoint_dir)
@@ -664,14 +688,11 @@ def run(spark, a) -> dict:
     else:
         arcs.count()
         log(f"{graph_parts} partitions for the iterations")
-        use_gf = False
-        if a.graphframes != "no":
-            try:
-                import graphframes  # noqa: F401, PLC0415
-                use_gf = True
-            except ImportError:
-                if a.graphframes == "yes":
-                    raise SystemExit("coauthor-spark: --graphframes yes but the graphframes package is missing")
+        use_gf, why_not = graphframes_available(spark)
+        if not use_gf and a.graphframes == "yes":
+            raise SystemExit(f"coauthor-spark: --graphframes yes but {why_not}")
+        use_gf = use_gf and a.graphframes != "no"
+        summary["components_method"] = "graphframes" if use_gf else "dataframe"
         if use_gf:
             log("connected components with GraphFrames")
             comp = components_graphframes(spark, ids, edges, a.checkpoint_dir or os.path.join(

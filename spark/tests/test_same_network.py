@@ -204,6 +204,30 @@ def main(argv):
         shutil.rmtree(tmp, ignore_errors=True)
 
 
+def graphframes_components(job, spark, spark_run, source, gf_jar, df_summary, df_nodes):
+    """GraphFrames' connectedComponents against the DataFrame label propagation: the same
+    component and size for every author, and nothing else changed. Skipped, with the
+    reason, when no GraphFrames JAR is given or its Python API is missing."""
+    usable, why_not = job.graphframes_available(spark)
+    if not gf_jar or not usable:
+        why_not = why_not if gf_jar else ("GRAPHFRAMES_JAR not set (build one with `make graphframes-jar "
+                                         "GRAPHFRAMES_SRC=<graphframes checkout>`)")
+        print(f"SKIP connected components with GraphFrames: {why_not}", flush=True)
+        return
+    summary, _, nodes, _ = spark_run(source, "--graphframes", "yes")
+    check("the DataFrame run used label propagation, the GraphFrames run GraphFrames",
+          df_summary.get("components_method") == "dataframe" and summary.get("components_method") == "graphframes",
+          f"{df_summary.get('components_method')} / {summary.get('components_method')}")
+    differ = [k for k in df_nodes if k not in nodes or any(
+        nodes[k][c] != df_nodes[k][c] for c in ("component", "component_size", "degree", "papers"))
+        or abs(nodes[k]["pagerank"] - df_nodes[k]["pagerank"]) > 1e-15]
+    check("connected components (GraphFrames connectedComponents) equal the DataFrame label propagation, "
+          "node by node (component number and size)",
+          not differ and len(nodes) == len(df_nodes),
+          f"{summary.get('components')} components, largest {summary.get('largest_component')}"
+          + (f"; {len(differ)} authors differ, e.g. {differ[:3]}" if differ else ""))
+
+
 def run(coauthor, source, tmp, job, nx):
     print(f"coauthor: {coauthor}\nsource: {source}\nfixture: {FIXTURE}")
     # The Swift reader cuts DOIs at '<' (SICI DOIs), so two different works can share a
@@ -225,8 +249,11 @@ def run(coauthor, source, tmp, job, nx):
                                  os.path.join(tmp, "swift-fixture.csv")))
 
     # Spark side: one session, three runs.
-    spark = job.spark_session(job.parse_args(["x", "-o", "x", "--master", "local[2]", "--driver-memory", "2g",
-                                              "--shuffle-partitions", "2"]))
+    # GraphFrames runs only when a JAR is given (GRAPHFRAMES_JAR, from
+    # spark/build_graphframes.sh; the PyPI package has none) and its Python API imports.
+    gf_jar = os.environ.get("GRAPHFRAMES_JAR") or None
+    session = ["x", "-o", "x", "--master", "local[2]", "--driver-memory", "2g", "--shuffle-partitions", "2"]
+    spark = job.spark_session(job.parse_args(session + (["--graphframes-jar", gf_jar] if gf_jar else [])))
     spark.conf.set("spark.sql.adaptive.coalescePartitions.enabled", "true")
 
     def spark_run(*args):
@@ -236,7 +263,7 @@ def run(coauthor, source, tmp, job, nx):
         nodes = {r["key"]: r.asDict() for r in spark.read.parquet(os.path.join(out, "parquet", "nodes")).collect()}
         return summary, edges, nodes, out
 
-    _, sp_edges, sp_nodes, sp_out = spark_run(copy)
+    sp_summary, sp_edges, sp_nodes, sp_out = spark_run(copy, "--graphframes", "no")
     label = {k: v["label"] for k, v in sp_nodes.items()}
     sp = {w: label_edges((label[e["source"]], label[e["target"]], e[w]) for e in sp_edges)
           for w in ("count", "fractional", "association")}
@@ -313,6 +340,7 @@ def run(coauthor, source, tmp, job, nx):
           f"largest {max(map(len, sw_comp))})")
     check("components numbered by size, 0 the largest",
           all(len(groups[0]) >= len(c) for c in groups.values()))
+    graphframes_components(job, spark, spark_run, copy, gf_jar, sp_summary, sp_nodes)
 
     # PageRank: networkx on the Swift network against Spark's DataFrame iterations.
     ref = nx.pagerank(g, alpha=0.85, weight="weight", tol=1e-14, max_iter=10000)
