@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Bibliography
@@ -47,5 +48,76 @@ struct OpenAlexReaderTests {
     let first = try #require(document.publications.first)
     #expect(first.authors.first == "Naveen Donthu")
     #expect(first.authors.count == 5)
+  }
+
+  /// Snapshot part files are JSON Lines: one work per line, read one at a time.
+  static func work(_ n: Int, authors: [String]) -> String {
+    let authorships = authors.map {
+      #"{"author": {"id": "https://openalex.org/A\#(n)\#($0.count)", "display_name": "\#($0)"}}"#
+    }
+    return
+      #"{"id": "https://openalex.org/W\#(n)", "title": "Work \#(n)", "publication_year": 2020, "authorships": [\#(authorships.joined(separator: ", "))]}"#
+  }
+
+  @Test("JSON Lines: a broken line is an error naming it, and every other line is read")
+  func jsonLinesWithABrokenLine() throws {
+    let text = [
+      Self.work(1, authors: ["Ada Lovelace", "Charles Babbage"]),
+      "",
+      #"{"id": "https://openalex.org/W2", "title": "cut off", "authorships": [{"#,
+      "  " + Self.work(3, authors: ["Mary Somerville"]),
+      Self.work(4, authors: ["Ada Lovelace"]) + "\r",
+    ].joined(separator: "\n")
+    let document = OpenAlexReader().parse(text, file: "part_000")
+    #expect(document.publications.map(\.title) == ["Work 1", "Work 3", "Work 4"])
+    #expect(document.publications.map(\.location.line) == [1, 4, 5])
+    #expect(document.publications[0].authors == ["Ada Lovelace", "Charles Babbage"])
+    let errors = document.diagnostics.filter { $0.severity == .error }
+    #expect(errors.count == 1)
+    #expect(errors.first?.location.line == 3)
+    #expect(errors.first?.message.hasPrefix("not valid JSON") == true)
+  }
+
+  @Test(
+    "JSON Lines: 25 broken lines list the first 20 and count the rest; none readable is one error")
+  func jsonLinesManyBrokenLines() throws {
+    let broken = Array(repeating: #"{"id": "#, count: 25)
+    let text = (broken + [Self.work(9, authors: ["Emmy Noether"])]).joined(separator: "\n")
+    let document = OpenAlexReader().parse(text, file: "part_001")
+    #expect(document.publications.count == 1)
+    let errors = document.diagnostics.filter { $0.severity == .error }
+    #expect(errors.count == 21)
+    #expect(errors.prefix(20).map(\.location.line) == Array(1...20))
+    #expect(errors.last?.message.contains("5 more lines") == true)
+
+    let none = OpenAlexReader().parse(broken.joined(separator: "\n"), file: "part_002")
+    #expect(none.publications.isEmpty)
+    #expect(none.diagnostics.filter { $0.severity == .error }.count == 1)
+  }
+
+  @Test("the JSON-lines sample in the snapshot schema gives the works of the CSV export")
+  func jsonLinesSample() throws {
+    // spark/tests/fixtures/openalex-sample.jsonl.gz: the biblium export's rows in the
+    // snapshot's nested schema (how it was made: spark/tests/fixtures/README.md).
+    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .deletingLastPathComponent()
+      .deletingLastPathComponent().appendingPathComponent(
+        "spark/tests/fixtures/openalex-sample.jsonl.gz")
+    let text = TextDecoding.decode(
+      try TestProcess.gzip(Data(contentsOf: url), ["-dc"]), file: "sample.jsonl"
+    ).text
+    let lines = text.split(separator: "\n").count
+    let document = OpenAlexReader().parse(text, file: "sample.jsonl")
+    #expect(document.publications.count == lines)
+    #expect(document.diagnostics.filter { $0.severity == .error }.isEmpty)
+    #expect(document.publications.map(\.location.line) == Array(1...lines))
+    let csv = OpenAlexReader().parse(
+      try ReaderDatasets.text("corpora/biblium/openalex_dataset.csv.gz").text,
+      file: "openalex_dataset.csv")
+    let titles = Set(document.publications.map { $0.title })
+    #expect(titles == Set(csv.publications.map { $0.title }))
+    let authorships: Int = document.publications.reduce(0) { $0 + $1.authors.count }
+    let csvAuthorships: Int = csv.publications.reduce(0) { $0 + $1.authors.count }
+    #expect(authorships == csvAuthorships)
   }
 }

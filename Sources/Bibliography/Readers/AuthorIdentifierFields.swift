@@ -11,7 +11,7 @@ enum AuthorIdentifierFields {
     _ raw: String?, author: String?, at location: InputLocation,
     diagnostics: inout [Diagnostic]
   ) -> String? {
-    guard let raw = raw?.trimmingCharacters(in: .whitespacesAndNewlines), !raw.isEmpty else {
+    guard let raw = raw?.trimmedWhitespace, !raw.isEmpty else {
       return nil
     }
     let whose = author.map { " of '\($0)'" } ?? ""
@@ -35,7 +35,7 @@ enum AuthorIdentifierFields {
 
   /// `https://openalex.org/A5074473734` or `A5074473734` → `A5074473734`.
   static func openAlexAuthorID(_ raw: String?) -> String? {
-    guard var text = raw?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty else {
+    guard var text = raw?.trimmedWhitespace, !text.isEmpty else {
       return nil
     }
     if let slash = text.lastIndex(of: "/") { text = String(text[text.index(after: slash)...]) }
@@ -47,7 +47,7 @@ enum AuthorIdentifierFields {
 
   /// A Scopus author id: digits only.
   static func scopusID(_ raw: String?) -> String? {
-    guard let text = raw?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty,
+    guard let text = raw?.trimmedWhitespace, !text.isEmpty,
       text.allSatisfy({ $0.isASCII && $0.isNumber })
     else { return nil }
     return text

@@ -34,20 +34,14 @@ public struct CSLJSONReader: RecordReader {
 
   public func parse(_ text: String, file: String) -> SourceDocument {
     var diagnostics: [Diagnostic] = []
-    guard
-      let (items, depth) = JSONRecords.items(
-        in: text, file: file, keys: ["items"], diagnostics: &diagnostics)
-    else {
-      return SourceDocument(file: file, format: Self.format, diagnostics: diagnostics)
-    }
-    let lines = JSONRecords.objectLines(in: text, depth: depth, expected: items.count)
     var publications: [Publication] = []
-    for (index, item) in items.enumerated() {
-      let location = InputLocation(file: file, line: lines[index])
+    _ = JSONRecords.forEachItem(in: text, file: file, keys: ["items"], diagnostics: &diagnostics) {
+      item, index, line, diagnostics in
+      let location = InputLocation(file: file, line: line)
       guard let item = item as? [String: Any] else {
         diagnostics.append(
           Diagnostic(.error, at: location, "item \(index + 1) is not a JSON object; skipped"))
-        continue
+        return
       }
       publications.append(publication(item, location: location, diagnostics: &diagnostics))
     }
@@ -160,53 +154,113 @@ public struct CSLJSONReader: RecordReader {
 
 /// JSON helpers shared by the CSL-JSON and OpenAlex readers.
 enum JSONRecords {
-  /// The record array of a JSON (or JSON Lines) document and the nesting depth of its
-  /// objects (1 for a top-level array). Looks under `keys` (and `message`).
-  static func items(
-    in text: String, file: String, keys: [String], diagnostics: inout [Diagnostic]
-  ) -> ([Any], Int)? {
-    let data = Data(text.utf8)
+  /// Calls `body` with each record of a JSON (or JSON Lines) document, its index and
+  /// the line it starts on; false (with an error diagnostic) when the document holds
+  /// no records. A JSON document's records are its top-level array, or the array under
+  /// one of `keys` (or under `message`), or the object itself. JSON Lines are read a
+  /// line at a time and each object is handed on before the next is parsed, so a
+  /// snapshot part file never holds more than one parsed object: a line that is not
+  /// valid JSON is an error naming its line (the first 20; then one count), and the
+  /// other lines are still read.
+  static func forEachItem(
+    in text: String, file: String, keys: [String], diagnostics: inout [Diagnostic],
+    _ body: (_ item: Any, _ index: Int, _ line: Int, _ diagnostics: inout [Diagnostic]) -> Void
+  ) -> Bool {
+    let whole: Any
     do {
-      let root = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
-      if let array = root as? [Any] { return (array, 1) }
-      if let object = root as? [String: Any] {
-        for key in keys {
-          if let array = object[key] as? [Any] { return (array, 2) }
+      whole = try JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])
+    } catch {
+      return forEachLine(in: text, file: file, wholeError: error, diagnostics: &diagnostics, body)
+    }
+    let items: [Any]
+    let depth: Int
+    if let array = whole as? [Any] {
+      (items, depth) = (array, 1)
+    } else if let object = whole as? [String: Any] {
+      if let array = keys.lazy.compactMap({ object[$0] as? [Any] }).first {
+        (items, depth) = (array, 2)
+      } else if let message = object["message"] as? [String: Any] {
+        if let array = keys.lazy.compactMap({ message[$0] as? [Any] }).first {
+          (items, depth) = (array, 3)
+        } else {
+          (items, depth) = ([message], 1)
         }
-        if let message = object["message"] as? [String: Any] {
-          for key in keys {
-            if let array = message[key] as? [Any] { return (array, 3) }
-          }
-          return ([message], 1)
-        }
-        return ([object], 0)
+      } else {
+        (items, depth) = ([object], 0)
       }
+    } else {
       diagnostics.append(
         Diagnostic(.error, at: InputLocation(file: file, line: 1), "JSON holds no records"))
-      return nil
-    } catch {
-      // JSON Lines: one object per line.
-      var items: [Any] = []
+      return false
+    }
+    let lines = objectLines(in: text, depth: depth, expected: items.count)
+    for (index, item) in items.enumerated() { body(item, index, lines[index], &diagnostics) }
+    return true
+  }
+
+  /// JSON Lines: one object per line (blank lines and lines not starting with `{`
+  /// skipped, as before). No object at all: the document is not JSON, and the error of
+  /// the whole-document parse says why.
+  private static func forEachLine(
+    in text: String, file: String, wholeError: any Error, diagnostics: inout [Diagnostic],
+    _ body: (_ item: Any, _ index: Int, _ line: Int, _ diagnostics: inout [Diagnostic]) -> Void
+  ) -> Bool {
+    let listedFailures = 20
+    var count = 0
+    var failures: [Diagnostic] = []
+    var failureCount = 0
+    var text = text
+    text.makeContiguousUTF8()  // a no-op for text decoded from a file; no copy of a snapshot part
+    text.utf8.withContiguousStorageIfAvailable { bytes in
       var lineNumber = 0
-      var failures = 0
-      for line in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
+      var start = 0
+      while start < bytes.count {
         lineNumber += 1
-        let trimmed = line.trimmingCharacters(in: .whitespaces)
-        guard trimmed.hasPrefix("{") else { continue }
-        if let object = try? JSONSerialization.jsonObject(with: Data(trimmed.utf8)) {
-          items.append(object)
-        } else {
-          failures += 1
+        var end = start
+        while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+        var first = start
+        while first < end, bytes[first] == 0x20 || bytes[first] == 0x09 || bytes[first] == 0x0D {
+          first += 1
         }
+        if first < end, bytes[first] == 0x7B {
+          let line = Data(UnsafeBufferPointer(rebasing: bytes[first..<end]))
+          do {
+            let object = try JSONSerialization.jsonObject(with: line)
+            body(object, count, lineNumber, &diagnostics)
+            count += 1
+          } catch {
+            failureCount += 1
+            if failureCount <= listedFailures {
+              failures.append(
+                Diagnostic(
+                  .error, at: InputLocation(file: file, line: lineNumber),
+                  "not valid JSON (\(describe(error))); line skipped"))
+            }
+          }
+        }
+        start = end + 1
       }
-      if !items.isEmpty && failures == 0 { return (items, -1) }
+    }
+    guard count > 0 else {
       diagnostics.append(
         Diagnostic(
-          .error, at: InputLocation(file: file, line: 1),
-          "not valid JSON: \((error as NSError).userInfo[NSDebugDescriptionErrorKey] ?? error.localizedDescription)"
-        ))
-      return nil
+          .error, at: InputLocation(file: file, line: 1), "not valid JSON: \(describe(wholeError))")
+      )
+      return false
     }
+    diagnostics += failures
+    if failureCount > listedFailures {
+      diagnostics.append(
+        Diagnostic(
+          .error, at: InputLocation(file: file, line: failures.last?.location.line ?? 1),
+          "\(failureCount - listedFailures) more lines are not valid JSON and were skipped (\(failureCount) in all)"
+        ))
+    }
+    return true
+  }
+
+  private static func describe(_ error: any Error) -> String {
+    "\((error as NSError).userInfo[NSDebugDescriptionErrorKey] ?? error.localizedDescription)"
   }
 
   /// Lines where the objects at `depth` start (depth 1 = inside a top-level array;
@@ -245,7 +299,7 @@ enum JSONRecords {
   static func string(_ value: Any?) -> String? {
     switch value {
     case let string as String:
-      let trimmed = string.trimmingCharacters(in: .whitespacesAndNewlines)
+      let trimmed = string.trimmedWhitespace
       return trimmed.isEmpty ? nil : trimmed
     case let array as [Any]: return array.lazy.compactMap { string($0) }.first
     case let number as NSNumber: return number.stringValue

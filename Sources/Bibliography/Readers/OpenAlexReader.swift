@@ -114,76 +114,80 @@ public struct OpenAlexReader: RecordReader {
 
   func parseJSON(_ text: String, file: String) -> SourceDocument {
     var diagnostics: [Diagnostic] = []
-    guard
-      let (items, depth) = JSONRecords.items(
-        in: text, file: file, keys: ["results", "works"], diagnostics: &diagnostics)
-    else {
-      return SourceDocument(file: file, format: Self.format, diagnostics: diagnostics)
-    }
-    let lines = JSONRecords.objectLines(in: text, depth: depth, expected: items.count)
     var publications: [Publication] = []
-    for (index, item) in items.enumerated() {
-      let location = InputLocation(file: file, line: lines[index])
+    _ = JSONRecords.forEachItem(
+      in: text, file: file, keys: ["results", "works"], diagnostics: &diagnostics
+    ) {
+      item, index, line, diagnostics in
+      let location = InputLocation(file: file, line: line)
       guard let work = item as? [String: Any] else {
         diagnostics.append(
           Diagnostic(.error, at: location, "work \(index + 1) is not a JSON object; skipped"))
-        continue
+        return
       }
-      var authors: [String] = []
-      var identifiers: [AuthorIdentifiers] = []
-      for authorship in (work["authorships"] as? [Any]) ?? [] {
-        guard let authorship = authorship as? [String: Any] else { continue }
-        let author = authorship["author"] as? [String: Any]
-        if let name = JSONRecords.string(author?["display_name"])
-          ?? JSONRecords.string(authorship["raw_author_name"])
-        {
-          authors.append(name)
-          identifiers.append(
-            AuthorIdentifiers(
-              orcid: AuthorIdentifierFields.orcid(
-                JSONRecords.string(author?["orcid"]), author: name, at: location,
-                diagnostics: &diagnostics),
-              openAlexID: AuthorIdentifierFields.openAlexAuthorID(
-                JSONRecords.string(author?["id"]))))
-        } else {
-          diagnostics.append(Diagnostic(.warning, at: location, "an authorship has no name"))
-        }
-      }
-      let title =
-        JSONRecords.string(work["title"]) ?? JSONRecords.string(work["display_name"]) ?? ""
-      if title.isEmpty {
-        diagnostics.append(Diagnostic(.warning, at: location, "work has no title"))
-      }
-      let source = ((work["primary_location"] as? [String: Any])?["source"] as? [String: Any])
-      let venue = JSONRecords.string(source?["display_name"])
-      let ids = work["ids"] as? [String: Any]
-      let doi = (JSONRecords.string(work["doi"]) ?? JSONRecords.string(ids?["doi"])).flatMap(
-        RecordIdentifiers.doi(in:))
-      var arxiv = JSONRecords.string(ids?["arxiv"]).flatMap(RecordIdentifiers.arxivID(in:))
-      if arxiv == nil, let doi, doi.lowercased().hasPrefix("10.48550/arxiv.") {
-        arxiv = RecordIdentifiers.arxivID(in: doi)
-      }
-      var abstract = JSONRecords.string(work["abstract"])
-      if abstract == nil, let index = work["abstract_inverted_index"] as? [String: Any] {
-        abstract = Self.abstract(fromInvertedIndex: index)
-      }
-      let keywords = ((work["keywords"] as? [Any]) ?? []).compactMap {
-        JSONRecords.string(($0 as? [String: Any])?["display_name"]) ?? JSONRecords.string($0)
-      }
-      var year = (work["publication_year"] as? Int)
-      if year == nil {
-        year = JSONRecords.string(work["publication_year"] ?? work["publication_date"]).flatMap(
-          RecordIdentifiers.year(in:))
-      }
-      publications.append(
-        Publication(
-          title: title, authors: authors, year: year, venue: venue,
-          kind: CSVReader.kind(named: JSONRecords.string(work["type"]), venue: venue, arxiv: arxiv),
-          abstract: abstract, doi: doi, arxivID: arxiv, keywords: keywords,
-          authorIdentifiers: identifiers, location: location))
+      publications.append(Self.publication(work, location: location, diagnostics: &diagnostics))
     }
     return SourceDocument(
       file: file, format: Self.format, publications: publications, diagnostics: diagnostics)
+  }
+
+  /// One OpenAlex work object as a publication.
+  static func publication(
+    _ work: [String: Any], location: InputLocation, diagnostics: inout [Diagnostic]
+  )
+    -> Publication
+  {
+    var authors: [String] = []
+    var identifiers: [AuthorIdentifiers] = []
+    for authorship in (work["authorships"] as? [Any]) ?? [] {
+      guard let authorship = authorship as? [String: Any] else { continue }
+      let author = authorship["author"] as? [String: Any]
+      if let name = JSONRecords.string(author?["display_name"])
+        ?? JSONRecords.string(authorship["raw_author_name"])
+      {
+        authors.append(name)
+        identifiers.append(
+          AuthorIdentifiers(
+            orcid: AuthorIdentifierFields.orcid(
+              JSONRecords.string(author?["orcid"]), author: name, at: location,
+              diagnostics: &diagnostics),
+            openAlexID: AuthorIdentifierFields.openAlexAuthorID(
+              JSONRecords.string(author?["id"]))))
+      } else {
+        diagnostics.append(Diagnostic(.warning, at: location, "an authorship has no name"))
+      }
+    }
+    let title =
+      JSONRecords.string(work["title"]) ?? JSONRecords.string(work["display_name"]) ?? ""
+    if title.isEmpty {
+      diagnostics.append(Diagnostic(.warning, at: location, "work has no title"))
+    }
+    let source = ((work["primary_location"] as? [String: Any])?["source"] as? [String: Any])
+    let venue = JSONRecords.string(source?["display_name"])
+    let ids = work["ids"] as? [String: Any]
+    let doi = (JSONRecords.string(work["doi"]) ?? JSONRecords.string(ids?["doi"])).flatMap(
+      RecordIdentifiers.doi(in:))
+    var arxiv = JSONRecords.string(ids?["arxiv"]).flatMap(RecordIdentifiers.arxivID(in:))
+    if arxiv == nil, let doi, doi.lowercased().hasPrefix("10.48550/arxiv.") {
+      arxiv = RecordIdentifiers.arxivID(in: doi)
+    }
+    var abstract = JSONRecords.string(work["abstract"])
+    if abstract == nil, let index = work["abstract_inverted_index"] as? [String: Any] {
+      abstract = Self.abstract(fromInvertedIndex: index)
+    }
+    let keywords = ((work["keywords"] as? [Any]) ?? []).compactMap {
+      JSONRecords.string(($0 as? [String: Any])?["display_name"]) ?? JSONRecords.string($0)
+    }
+    var year = (work["publication_year"] as? Int)
+    if year == nil {
+      year = JSONRecords.string(work["publication_year"] ?? work["publication_date"]).flatMap(
+        RecordIdentifiers.year(in:))
+    }
+    return Publication(
+      title: title, authors: authors, year: year, venue: venue,
+      kind: CSVReader.kind(named: JSONRecords.string(work["type"]), venue: venue, arxiv: arxiv),
+      abstract: abstract, doi: doi, arxivID: arxiv, keywords: keywords,
+      authorIdentifiers: identifiers, location: location)
   }
 
   /// The `count` values of a "|"-joined column parallel to the author names, or

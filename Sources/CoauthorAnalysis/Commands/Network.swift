@@ -31,17 +31,23 @@ extension Commands {
   /// file needs a file name: its network file goes beside it as `NAME_network.txt`.
   public static func network(_ request: NetworkRequest) -> CommandOutput {
     CommandOutput.collecting { (output: inout CommandOutput) throws(CoauthorError) in
-      let format: NetworkFormat? = request.format ?? (request.figure == nil ? NetworkFormat.dot : nil)
+      let format: NetworkFormat? =
+        request.format ?? (request.figure == nil ? NetworkFormat.dot : nil)
       if format == .vosviewerMap, request.output.isStandardOutput {
         throw .usage("--format vosviewer-map needs -o FILE (the network file goes beside it)")
       }
       var figureFormat: RenderFormat?
       if let path = request.figure { figureFormat = try Self.figureFormat(of: path) }
-      guard let loaded = try output.loadNetwork(request.inputs, build: request.build) else { return }
-      let analysis = analyze(loaded)
+      guard let loaded = try output.loadNetwork(request.inputs, build: request.build) else {
+        return
+      }
+      // Communities and centralities only for what shows them: a figure, or a format
+      // with node attributes. An edge list of a million people is written without them.
+      let analysis =
+        request.figure != nil || format?.carriesNodeAttributes == true ? analyze(loaded) : nil
       if let format {
         let text = NetworkExport.text(
-          loaded.graph, format: format, attributes: analysis.attributes,
+          loaded.graph, format: format, attributes: analysis?.attributes ?? NodeAttributes(),
           weightMeaning: loaded.weightMeaning)
         try request.output.emit(text, into: &output)
         if format == .vosviewerMap, let path = request.output.path {
@@ -49,7 +55,7 @@ extension Commands {
             NetworkExport.vosviewerNetworkFile(loaded.graph), into: &output)
         }
       }
-      if let path = request.figure, let figureFormat {
+      if let path = request.figure, let figureFormat, let analysis {
         try drawFigure(loaded, analysis: analysis, path: path, format: figureFormat, into: &output)
       }
     }
@@ -66,7 +72,9 @@ extension Commands {
   /// The attributes `coauthor run` exports, for a loaded network: Leiden communities
   /// (γ = 1, seed 1, as `run`'s defaults), every centrality, papers, years and the owner
   /// flag when the network comes from sources.
-  static func analysisAttributes(_ loaded: LoadedNetwork) -> NodeAttributes { analyze(loaded).attributes }
+  static func analysisAttributes(_ loaded: LoadedNetwork) -> NodeAttributes {
+    analyze(loaded).attributes
+  }
 
   static func analyze(_ loaded: LoadedNetwork) -> NetworkAnalysis {
     let graph = loaded.graph
@@ -79,8 +87,10 @@ extension Commands {
     let years = people.map { NodeYears(corpus: $0, people: persons) }
     let ownerPeople = Set(people?.owners ?? [])
     let attributes = NetworkExport.analysisAttributes(
-      metrics: metrics, community: communities.partition.membership, papers: loaded.papers, years: years,
-      owners: Set(persons.indices.filter { ownerPeople.contains(persons[$0]) }), nodeCount: graph.nodeCount)
+      metrics: metrics, community: communities.partition.membership, papers: loaded.papers,
+      years: years,
+      owners: Set(persons.indices.filter { ownerPeople.contains(persons[$0]) }),
+      nodeCount: graph.nodeCount)
     return NetworkAnalysis(communities: communities, metrics: metrics, attributes: attributes)
   }
 

@@ -27,7 +27,9 @@ public struct ReadInputs: Sendable {
   /// input or a reader reported an error: nothing readable at all (a PDF pdftotext
   /// cannot read, an unknown format), which is failed work, not an empty result.
   var nothingReadable: Bool {
-    documents.allSatisfy { $0.publications.isEmpty && $0.collaborators.isEmpty && $0.abstracts.isEmpty }
+    documents.allSatisfy {
+      $0.publications.isEmpty && $0.collaborators.isEmpty && $0.abstracts.isEmpty
+    }
       && (diagnostics.contains { $0.severity == .error }
         || documents.contains { $0.diagnostics.contains { $0.severity == .error } })
   }
@@ -48,7 +50,9 @@ public enum Inputs {
     // beside it) is read once, as the folder; the files beside it are read as its own.
     let folders = request.paths.compactMap { path -> String? in
       var isDirectory: ObjCBool = false
-      if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+      if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory),
+        isDirectory.boolValue
+      {
         return FrontMatterReader.pages(inFolder: path) == nil ? standardized(path) : nil
       }
       return fileName(of: path) == "manifest.json" ? parentFolder(of: path) : nil
@@ -83,7 +87,8 @@ public enum Inputs {
             result.review = NameReview.parse(String(decoding: data, as: UTF8.self), file: path)
           }
         default:
-          result.diagnostics.append(.file(.warning, path, "not read: this command has no use for it"))
+          result.diagnostics.append(
+            .file(.warning, path, "not read: this command has no use for it"))
         }
       default:
         accept(recognized, format: request.format, owner: request.owner, into: &result)
@@ -93,19 +98,52 @@ public enum Inputs {
     return result
   }
 
-  /// Reads a data folder's sources with their manifest's owners and formats.
-  static func readFolder(_ folder: DataFolder, owner: String?, into result: inout ReadInputs) {
+  /// How deep folders inside a data folder are read (an OpenAlex snapshot is
+  /// `data/works/updated_date=…/part_000.gz`: two levels).
+  static let folderDepthLimit = 8
+
+  /// Reads a data folder's sources with their manifest's owners and formats. A folder
+  /// inside it (other than a collection of publication pages, which is one source) is
+  /// read as a data folder of its own, to ``folderDepthLimit`` levels; a folder reached
+  /// twice (a symbolic link back up) is read once.
+  static func readFolder(
+    _ folder: DataFolder, owner: String?, into result: inout ReadInputs, depth: Int = 0,
+    visited: inout Set<String>
+  ) {
     result.diagnostics += folder.review.diagnostics
-    result.review = folder.review
+    if depth == 0 { result.review = folder.review }
     if let alias = folder.aliasFile { result.aliasFiles.append(alias) }
     for source in folder.sources {
       do {
         let recognized = try InputRecognition.recognize(source.file, format: source.format)
-        accept(recognized, format: source.format, owner: source.owner ?? owner, into: &result)
+        guard recognized.kind == .dataFolder else {
+          accept(recognized, format: source.format, owner: source.owner ?? owner, into: &result)
+          continue
+        }
+        guard depth < folderDepthLimit else {
+          result.diagnostics.append(
+            .file(
+              .warning, source.file, "not read: folders are read \(folderDepthLimit) levels deep"))
+          continue
+        }
+        guard
+          visited.insert(URL(fileURLWithPath: source.file).resolvingSymlinksInPath().path).inserted
+        else {
+          continue
+        }
+        readFolder(
+          try DataFolder.read(source.file), owner: source.owner ?? owner, into: &result,
+          depth: depth + 1,
+          visited: &visited)
       } catch {
         result.diagnostics.append(error)
       }
     }
+  }
+
+  static func readFolder(_ folder: DataFolder, owner: String?, into result: inout ReadInputs) {
+    var visited: Set<String> = [URL(fileURLWithPath: folder.path).resolvingSymlinksInPath().path]
+    readFolder(folder, owner: owner, into: &result, visited: &visited)
   }
 
   /// Parses one recognised input into `result`, or says why it cannot be.
@@ -116,7 +154,8 @@ public enum Inputs {
     case .source(.frontMatter) where input.bytes == nil:
       let document = FrontMatterReader.read(folder: input.path, owner: owner)
       if document.publications.isEmpty {
-        result.diagnostics.append(.file(.warning, input.path, "no records found in this front-matter folder"))
+        result.diagnostics.append(
+          .file(.warning, input.path, "no records found in this front-matter folder"))
       }
       result.documents.append(document)
     case .source(let detected):
@@ -126,9 +165,11 @@ public enum Inputs {
           ? try SourceReader.read(contentsOf: input.path, format: .dblpXML, owner: owner)
           : try SourceReader.read(
             bytes: input.bytes ?? [], file: input.path, format: format ?? detected, owner: owner)
-        if document.publications.isEmpty, document.collaborators.isEmpty, document.abstracts.isEmpty {
+        if document.publications.isEmpty, document.collaborators.isEmpty, document.abstracts.isEmpty
+        {
           result.diagnostics.append(
-            .file(.warning, input.path, "no records found in this \(document.format.rawValue) file"))
+            .file(.warning, input.path, "no records found in this \(document.format.rawValue) file")
+          )
         }
         result.documents.append(document)
       } catch {

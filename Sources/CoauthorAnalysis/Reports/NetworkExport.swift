@@ -11,6 +11,15 @@ public enum NetworkFormat: String, Sendable, Hashable, CaseIterable, Codable {
   /// VOSviewer's map file (items, tab-separated); its network file comes from
   /// ``NetworkExport/vosviewerNetworkFile(_:)``.
   case vosviewerMap = "vosviewer-map"
+
+  /// Whether the format carries node attributes (communities, centralities, papers,
+  /// years); the edge lists and plain DOT carry the edges and labels only.
+  public var carriesNodeAttributes: Bool {
+    switch self {
+    case .graphml, .gexf, .gml, .json, .vosviewer, .vosviewerMap: true
+    case .dot, .csv, .edgelist, .pajek: false
+    }
+  }
 }
 
 /// Exports for interchange formats (Gephi, networkx, igraph, Pajek, VOSviewer…): a
@@ -29,7 +38,8 @@ public enum NetworkExport {
     case .graphml: GraphMLWriter.text(graph, attributes: attributes, weightMeaning: weightMeaning)
     case .gexf:
       GEXFWriter.text(
-        graph, attributes: attributes, weightMeaning: weightMeaning, creator: "coauthor \(CoauthorVersion.string)")
+        graph, attributes: attributes, weightMeaning: weightMeaning,
+        creator: "coauthor \(CoauthorVersion.string)")
     case .gml: GMLWriter.text(graph, attributes: attributes)
     case .json: NodeLinkJSONWriter.text(graph, attributes: attributes)
     case .csv: EdgeCSVWriter.text(graph)
@@ -42,7 +52,9 @@ public enum NetworkExport {
   }
 
   /// VOSviewer network file: `id id strength`, 1-based, one line per edge.
-  public static func vosviewerNetworkFile(_ graph: Graph) -> String { VOSviewerWriter.networkFile(graph) }
+  public static func vosviewerNetworkFile(_ graph: Graph) -> String {
+    VOSviewerWriter.networkFile(graph)
+  }
 }
 
 /// When each person published: first, last and mean year of their dated papers (0 when
@@ -96,7 +108,9 @@ extension NetworkExport {
     var a = NodeAttributes()
     var rows = [MetricsReport.Row?](repeating: nil, count: n)
     for r in metrics.rows where r.node < n { rows[r.node] = r }
-    func column<T>(_ value: (MetricsReport.Row) -> T, _ missing: T) -> [T] { rows.map { $0.map(value) ?? missing } }
+    func column<T>(_ value: (MetricsReport.Row) -> T, _ missing: T) -> [T] {
+      rows.map { $0.map(value) ?? missing }
+    }
     if let community { a.integers.append(("community", community.map { $0 + 1 })) }
     if let papers { a.integers.append(("papers", papers)) }
     a.integers.append(("degree", column({ $0.degree }, 0)))
