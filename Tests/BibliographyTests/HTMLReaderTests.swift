@@ -106,4 +106,40 @@ struct HTMLReaderTests {
     #expect(document.publications.count == 1)
     #expect(document.diagnostics.contains { $0.location.line == 3 })
   }
+
+  /// A saved Google Scholar table of works (Fixtures/lists/dollodart--aeinstein-scholar.html,
+  /// 15 rows of a real saved profile, source in Fixtures/lists/README.md); 14 rows
+  /// transcribed by hand from the raw HTML in `dollodart--aeinstein-scholar.entries.tsv`.
+  @Test("a saved Google Scholar profile: one record per gsc_a_tr row, cut author lists marked")
+  func scholarProfile() throws {
+    let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .appendingPathComponent("Fixtures/lists")
+    let document = try SourceReader.read(
+      contentsOf: folder.appendingPathComponent("dollodart--aeinstein-scholar.html").path)
+    #expect(document.format == .html)
+    #expect(document.publications.count == 15, "\(document.diagnostics)")
+    #expect(document.diagnostics.isEmpty, "\(document.diagnostics)")
+    #expect(document.owner == "A Einstein")
+    let rows = try String(
+      contentsOf: folder.appendingPathComponent("dollodart--aeinstein-scholar.entries.tsv"), encoding: .utf8
+    ).split(separator: "\n").dropFirst().map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+    #expect(rows.count == 14)
+    func spaced(_ text: String?) -> String {
+      (text ?? "").replacingOccurrences(of: "\u{A0}", with: " ")
+    }
+    for row in rows {
+      let index = try #require(Int(row[0]))
+      guard document.publications.indices.contains(index - 1) else {
+        Issue.record("row \(index) missing")
+        continue
+      }
+      let found = document.publications[index - 1]
+      #expect(found.authors == row[1].components(separatedBy: " | "), "row \(index)")
+      #expect(found.authorsTruncated == (row[2] == "yes"), "row \(index)")
+      #expect(found.title == row[3], "row \(index)")
+      #expect(spaced(found.venue) == row[4], "row \(index)")
+      #expect(found.year == Int(row[5]), "row \(index)")
+    }
+    #expect(document.publications.flatMap(\.authors).filter(PublicationListDatasetTests.isJunk).isEmpty)
+  }
 }

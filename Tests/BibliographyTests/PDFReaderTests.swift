@@ -149,38 +149,41 @@ struct PDFReaderTests {
   }
 
   /// A real PDF CV (Fixtures/lists/nanhung--CV_NHsieh.pdf, source in Fixtures/lists/README.md):
-  /// 42 publications counted by hand from `pdftotext -layout`; entries below transcribed
-  /// by hand from that text (authors as written, marks dropped). Every line of an entry is
-  /// indented alike and entries are not separated by blank lines, so the text reader
-  /// takes each year's block as one or two entries: 4 records today, no diagnostic for
-  /// the rest. Kept as a known issue until the entry splitting handles hanging blocks.
-  @Test("a real PDF CV with hanging entry blocks (known gap: 4 of 42 read)", .enabled(if: hasPDFToText))
+  /// 42 publications counted by hand from `pdftotext -layout`, every line of an entry
+  /// indented alike, no blank lines between entries, `*` after corresponding authors,
+  /// a running foot on every page. Entries 1, 5, 9, … 41 and 42 (every fourth, the last,
+  /// and the three that meet a page break) are transcribed by hand in
+  /// `nanhung--CV_NHsieh.entries.tsv` (rules in the README).
+  @Test("a real PDF CV with entry blocks and no blank lines: every entry read", .enabled(if: hasPDFToText))
   func hangingBlocksCV() throws {
-    let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-      .appendingPathComponent("Fixtures/lists/nanhung--CV_NHsieh.pdf").path
-    let document = try SourceReader.read(contentsOf: path)
+    let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .appendingPathComponent("Fixtures/lists")
+    let document = try SourceReader.read(contentsOf: folder.appendingPathComponent("nanhung--CV_NHsieh.pdf").path)
     #expect(document.format == .pdf)
-    let truth: [(authors: [String], title: String, year: Int)] = [
-      (["Hsieh NH", "Reisfeld B", "Chiu WA"],
-       "pksensi: R package to apply global sensitivity analysis in physiologically based kinetic models", 2019),
-      (["Cheng YH", "Lin YJ", "Chen SC", "You SH", "Chen WY", "Hsieh NH", "Yang YF", "Liao CM"],
-       "Assessing health burden risk and control effect on dengue fever infection in southern region of Taiwan", 2018),
-      (["Chen WY", "Cheng YH", "Hsieh NH", "Wu BC", "Chou WC", "Ho CC", "Chen JK", "Liao CM", "Lin P"],
-       "Physiologically-based pharmacokinetic modeling of zinc oxide nanoparticles and zinc nitrate in mice", 2015),
-      (["Liao CM", "Lin TL", "Hsieh NH", "Chen WY"],
-       "Assessing the arsenic-contaminated rice (Oryza sativa) associated children skin lesions", 2010),
-      (["Hsieh NH", "Chio CP", "Liao CM"],
-       "Assessing the risks for aquatic organisms posed by waterborne copper and silver nanoparticles", 2011),
-    ]
-    withKnownIssue("hanging entry blocks without blank lines are not split into entries") {
-      #expect(document.publications.count == 42)
-      for entry in truth {
-        #expect(document.publications.contains {
-          PublicationListDatasetTests.sameAuthors($0.authors, entry.authors)
-            && PublicationListDatasetTests.sameTitle($0.title, entry.title) && $0.year == entry.year
-        }, "\(entry.title)")
+    let rows = try String(contentsOf: folder.appendingPathComponent("nanhung--CV_NHsieh.entries.tsv"), encoding: .utf8)
+      .split(separator: "\n").dropFirst().map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+    #expect(rows.count == 15)
+    #expect(document.publications.count == 42, "\(document.diagnostics)")
+    #expect(document.diagnostics.filter { $0.severity == .error }.isEmpty, "\(document.diagnostics)")
+    var exact = 0
+    for row in rows {
+      let index = try #require(Int(row[0]))
+      let authors = row[1].components(separatedBy: " | ")
+      guard document.publications.indices.contains(index - 1) else {
+        Issue.record("entry \(index) missing")
+        continue
       }
-      #expect(document.publications.flatMap(\.authors).filter(PublicationListDatasetTests.isJunk).isEmpty)
+      let found = document.publications[index - 1]
+      let same =
+        PublicationListDatasetTests.sameAuthors(found.authors, authors)
+        && PublicationListDatasetTests.sameTitle(found.title, row[2]) && found.year == Int(row[3])
+      if same { exact += 1 } else { print("  NANHUNG #\(index): \(found.authors) \(found.title) \(found.year ?? 0)") }
     }
+    print("NANHUNG exact \(exact)/\(rows.count)")
+    // Entry 5 breaks "number-associated" at the hyphen; a hyphen at a line end is read as
+    // a word broken in two ("numberassociated"): the one title the reader cannot tell.
+    #expect(exact >= rows.count - 1, "\(exact) of \(rows.count) exact")
+    #expect(document.owner == "Hsieh NH")
+    #expect(document.publications.flatMap(\.authors).filter(PublicationListDatasetTests.isJunk).isEmpty)
   }
 }

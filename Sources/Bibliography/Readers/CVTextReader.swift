@@ -142,9 +142,27 @@ public struct CVTextReader: RecordReader, OwnerInitializableReader {
     var starMeansAlphabetical: Bool
     /// The year of the heading the entry sits under ("## 2021"), if any.
     var yearHint: Int? = nil
+    /// Columns before the first line's text (flowed PDF text; 0 elsewhere).
+    var indent = 0
+    /// Some later line sits deeper than the first: a hanging indent.
+    var hanging = false
 
-    /// The entry's lines joined with their marks kept.
-    var markup: String { lines.joined(separator: " ") }
+    /// The entry's lines joined with their marks kept ("Collabora-" + "tive" as one
+    /// word, as in ``text``).
+    var markup: String {
+      var joined = ""
+      for line in lines {
+        if joined.hasSuffix("-"), joined.dropLast().last?.isLowercase == true,
+          line.first?.isLowercase == true
+        {
+          joined.removeLast()
+          joined += line
+        } else {
+          joined += joined.isEmpty ? line : " " + line
+        }
+      }
+      return joined
+    }
 
     /// The entry's text, computed once when the entry is complete.
     private(set) var text = ""
@@ -214,13 +232,18 @@ public struct CVTextReader: RecordReader, OwnerInitializableReader {
   /// heading at all, the whole text is read as one list.
   /// `markdown`: lines opening with `<br>` after an entry are notes on it (code, award),
   /// and year headings ("## 2021", "**2021**") give their entries a year.
-  static func scan(_ text: String, file: String, markdown: Bool = false) -> Scan {
-    let scan = scan(text, file: file, wholeText: false, markdown: markdown)
+  /// `flowed`: layout text of a PDF, where entries are blocks of lines with no blank line
+  /// between them: a block ends where a line at the first line's indent follows a hanging
+  /// indent, or where a line that opens with names follows a finished entry.
+  static func scan(_ text: String, file: String, markdown: Bool = false, flowed: Bool = false) -> Scan {
+    let scan = scan(text, file: file, wholeText: false, markdown: markdown, flowed: flowed)
     return scan.sawPublicationHeading
-      ? scan : Self.scan(text, file: file, wholeText: true, markdown: markdown)
+      ? scan : Self.scan(text, file: file, wholeText: true, markdown: markdown, flowed: flowed)
   }
 
-  static func scan(_ text: String, file: String, wholeText: Bool, markdown: Bool = false) -> Scan {
+  static func scan(
+    _ text: String, file: String, wholeText: Bool, markdown: Bool = false, flowed: Bool = false
+  ) -> Scan {
     var yearHint: Int?
     var result = Scan()
     var section: (kind: PublicationKind?, alphabetical: Bool)? = wholeText ? (nil, false) : nil
@@ -286,6 +309,14 @@ public struct CVTextReader: RecordReader, OwnerInitializableReader {
       {
         item = nil
       }
+      // "86. https://doi.org/…" after "…;105(5):1175-": in flowed PDF text a number
+      // opening a line after an unnumbered entry's line that breaks off mid-range or
+      // mid-list is not a list number.
+      if flowed, item?.number != nil, let open = current, open.number == nil,
+        let last = open.lines.last?.last, "-–,;:".contains(last)
+      {
+        item = nil
+      }
       // A line that runs straight on from an entry is its continuation ("Research
       // Letters" wrapped from a venue), unless it is marked up or set in capitals, or the
       // entry ended its sentence (a margin label of a CV saved as text: "Conference" /
@@ -304,6 +335,12 @@ public struct CVTextReader: RecordReader, OwnerInitializableReader {
         for next in (offset + 1)..<min(offset + 3, lines.count) {
           let nextLine = lines[next].trimmingCharacters(in: .whitespaces)
           guard isLabelFragment(nextLine), !furniture.contains(next) else { break }
+          // "PUBLICATIONS" over "Software Product": two headings, not one.
+          if next == offset + 1, case .publications = Self.heading(trimmed),
+            case .other = Self.heading(nextLine)
+          {
+            break
+          }
           joined += " " + nextLine
           if let found = Self.heading(joined) {
             heading = found
@@ -363,13 +400,25 @@ public struct CVTextReader: RecordReader, OwnerInitializableReader {
         current = Entry(
           lines: [trimmed], location: location, number: nil, sectionKind: section.kind,
           starMeansAlphabetical: section.alphabetical, yearHint: yearHint)
+      } else if flowed, item == nil, let open = current, open.number == nil,
+        opensNextBlock(open, line: line, trimmed: trimmed)
+      {
+        finish()
+        current = Entry(
+          lines: [trimmed], location: location, number: nil, sectionKind: section.kind,
+          starMeansAlphabetical: section.alphabetical, yearHint: yearHint,
+          indent: line.prefix(while: \.isWhitespace).count)
       } else if current != nil && (indented || !previousBlank) {
+        if flowed, let open = current, line.prefix(while: \.isWhitespace).count > open.indent {
+          current?.hanging = true
+        }
         current?.lines.append(item.map { $0.text } ?? trimmed)
       } else if looksLikeEntry(trimmed) {
         finish()
         current = Entry(
           lines: [trimmed], location: location, number: nil, sectionKind: section.kind,
-          starMeansAlphabetical: section.alphabetical, yearHint: yearHint)
+          starMeansAlphabetical: section.alphabetical, yearHint: yearHint,
+          indent: line.prefix(while: \.isWhitespace).count)
       } else {
         // Anything else in a publication section is a sub-heading ("2024", "Selected",
         // "### 2019 - 2015"): it ends the entry above.
@@ -560,6 +609,43 @@ public struct CVTextReader: RecordReader, OwnerInitializableReader {
       if startsWithNames(rest) { return (heading, rest) }
     }
     return nil
+  }
+
+  /// In flowed PDF text, whether `line` opens the entry after `open`: it sits at the
+  /// indent of `open`'s first line after `open` hung its later lines deeper, or (every
+  /// line indented alike) `open` ended its last line as an entry ends (a period, a
+  /// closing parenthesis, a link) and `line` opens with a list of names.
+  static func opensNextBlock(_ open: Entry, line: String, trimmed: String) -> Bool {
+    let indent = line.prefix(while: \.isWhitespace).count
+    guard indent <= open.indent, let last = open.lines.last else { return false }
+    if open.hanging { return indent == open.indent }
+    let lastWord = last.split(separator: " ").last.map(String.init) ?? ""
+    // "…https://doi.org/10.2147/" then "IJN.S86785": a link wrapped onto a line of its own.
+    let linkBefore = open.lines.dropLast().last?.split(separator: " ").last?.contains("://") == true
+    let endsWithLink =
+      ((lastWord.contains("://") || lastWord.lowercased().hasPrefix("doi:"))
+        || (linkBefore && !last.contains(" ")))
+      && !lastWord.hasSuffix("/") && !lastWord.hasSuffix("-")
+    guard last.hasSuffix(".") || last.hasSuffix(")") || endsWithLink else { return false }
+    return opensWithNames(trimmed)
+  }
+
+  /// "Grimm FA, Blanchette A, House JS, …" (wrapped before the title) or "Hsieh NH,
+  /// Liao CM. Title…": the line, up to its first sentence end, is a list of names — two
+  /// or more, or one of two words or more before a sentence end.
+  static func opensWithNames(_ line: String) -> Bool {
+    // "In Orr Dunkelman and Stefan Dziembowski, editors, …": the venue of the entry.
+    if line.hasPrefix("In ") || line.hasPrefix("In:") { return false }
+    let (head, tail) = CVEntryParser.splitSentence(line)
+    let chunks = CVEntryParser.authorChunks(head)
+    guard !chunks.isEmpty else { return false }
+    if chunks.allSatisfy(CVEntryParser.looksLikeName) {
+      return chunks.count >= 2 || (!tail.isEmpty && chunks[0].split(separator: " ").count >= 2)
+    }
+    // "…, Ghosh S. PoPKAT: A framework for": the sentence end after an initial is not
+    // seen, so the last chunk runs into the title; two names before it are enough.
+    let leading = chunks.prefix(while: CVEntryParser.looksLikeName).count
+    return leading >= 2 && leading < chunks.count
   }
 
   /// "Larry D. Pyeatt and Adele E. Howe. Title…": a sentence of names, then more.

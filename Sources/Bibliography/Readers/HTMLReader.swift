@@ -10,7 +10,8 @@ import Foundation
 /// `<br>` a hard line break). An entry is the innermost block that reads as one:
 /// a block whose own text is an entry (authors `<br>` title `<br>` venue), otherwise the
 /// entries of its child blocks, otherwise the block with its children as lines (one
-/// `<div>` per field, Google Scholar's `gsc_a_tr` rows). Headings (`<h1>`–`<h6>`, or a
+/// `<div>` per field). A saved Google Scholar profile is read row by row from Scholar's
+/// own markup (``scholarProfile(_:file:owner:)``). Headings (`<h1>`–`<h6>`, or a
 /// block that is only bold text) open and close publication sections as in a text CV
 /// (the page starts in one); a block that is only a year gives its entries the year.
 /// A block that looks like an entry (a year, a comma, six words) but reads as none is
@@ -29,6 +30,10 @@ public struct HTMLReader: RecordReader, OwnerInitializableReader {
   /// closing tags; 0 otherwise.
   public static func confidence(for text: String) -> Double {
     let head = text.prefix(4096).lowercased()
+    // Google Scholar's table of works, saved with or without the page around it.
+    if head.contains("class=\"gsc_a_tr\"") || text.prefix(64 * 1024).contains("class=\"gsc_a_tr\"") {
+      return 0.95
+    }
     if head.contains("<!doctype html") || head.contains("<html") { return 0.95 }
     let sample = text.prefix(64 * 1024).lowercased()
     var tags = 0
@@ -48,6 +53,7 @@ public struct HTMLReader: RecordReader, OwnerInitializableReader {
       head.contains("charset=macintosh") || head.contains("charset=x-mac-roman")
         || head.contains("charset=\"macintosh")
       ? CSVReader.repairingMacRoman(text) : text
+    if let scholar = Self.scholarProfile(text, file: file, owner: owner) { return scholar }
     let root = HTMLTree.parse(text)
     var collector = Collector(file: file)
     collector.visitTopLevel(root)

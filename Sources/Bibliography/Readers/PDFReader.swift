@@ -73,7 +73,7 @@ public struct PDFReader: RecordReader, OwnerInitializableReader {
         "the PDF has no text layer (a scanned image?); nothing could be read — run it "
           + "through OCR or give the publication list in another format")
     }
-    let scan = CVTextReader.scan(text, file: file, markdown: true)
+    let scan = CVTextReader.scan(text, file: file, markdown: true, flowed: true)
     var document = CVTextReader.read(scan.entries, file: file, format: Self.format, owner: owner, markup: true)
     document.diagnostics.insert(contentsOf: warnings, at: 0)
     return document
@@ -169,13 +169,29 @@ public struct PDFReader: RecordReader, OwnerInitializableReader {
   }
 
   /// Layout text without page furniture: form feeds become line breaks, lines that are
-  /// only a page number ("3", "Page 3 of 12", "- 3 -") go.
+  /// only a page number ("3", "Page 3 of 12", "- 3 -") go, and so do running heads and
+  /// feet (the first or last line of half the pages or more, digits aside: "Name - CV -
+  /// orcid.org/… 3/6"). Role marks after names (`Chiu WA*.`, `Rusyn I†,`) go too: PDF
+  /// text has no Markdown, and a `*` left in would read as emphasis.
   static func cleaned(_ text: String) -> String {
     var lines: [String] = []
-    for raw in text.replacingOccurrences(of: "\u{0C}", with: "\n").split(
-      omittingEmptySubsequences: false, whereSeparator: \.isNewline)
-    {
-      let line = String(raw)
+    let pages = text.split(separator: "\u{0C}", omittingEmptySubsequences: false).map {
+      $0.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init)
+    }
+    func key(_ line: String) -> String {
+      TextScanning.collapseWhitespace(line.filter { !$0.isNumber })
+    }
+    var edgeCounts: [String: Int] = [:]
+    for page in pages {
+      let filled = page.filter { !$0.allSatisfy(\.isWhitespace) }
+      for edge in Set([filled.first, filled.last].compactMap { $0 }.map(key)) where edge.count >= 6 {
+        edgeCounts[edge, default: 0] += 1
+      }
+    }
+    let pageCount = pages.filter { $0.contains { !$0.allSatisfy(\.isWhitespace) } }.count
+    let runningHeads = Set(edgeCounts.filter { $0.value >= 3 && $0.value * 2 >= pageCount }.keys)
+    for raw in pages.joined() {
+      let line = runningHeads.isEmpty || !runningHeads.contains(key(raw)) ? Self.withoutMarks(raw) : ""
       let trimmed = line.trimmingCharacters(in: .whitespaces)
       let words = trimmed.lowercased().split(separator: " ")
       let isPageNumber =
@@ -184,9 +200,35 @@ public struct PDFReader: RecordReader, OwnerInitializableReader {
           word.allSatisfy({ $0.isNumber || $0 == "-" || $0 == "–" || $0 == "/" })
             || word == "page" || word == "of"
         } && trimmed.contains(where: \.isNumber) && trimmed.count <= 16
+        // "2018" alone is a year sub-heading: no CV runs to page 1800.
+        && !(trimmed.count == 4 && Int(trimmed).map { (1800...2099).contains($0) } == true)
       lines.append(isPageNumber ? "" : line)
     }
     return marginLabelsSplit(lines).joined(separator: "\n")
+  }
+
+  /// The line with role marks (`*`, `†`, `‡`, `#`) that follow a letter and end a word
+  /// removed ("Chiu WA*." → "Chiu WA.", "Liao CM*, Lin P*" → "Liao CM, Lin P"); "C#"
+  /// is a name and stays.
+  static func withoutMarks(_ line: String) -> String {
+    guard line.contains(where: { "*†‡#".contains($0) }) else { return line }
+    let characters = Array(line)
+    var out = ""
+    for (index, c) in characters.enumerated() {
+      if "*†‡#".contains(c) {
+        var start = index
+        while start > 0, "*†‡#".contains(characters[start - 1]) { start -= 1 }
+        var end = index + 1
+        while end < characters.count, "*†‡#".contains(characters[end]) { end += 1 }
+        let afterLetter = start > 0 && characters[start - 1].isLetter
+        let wordEnds = end == characters.count || characters[end].isWhitespace || ",.;:)".contains(characters[end])
+        let word = characters[..<start].reversed().prefix(while: { !$0.isWhitespace })
+        let isLanguage = c == "#" && word.count == 1 && (word.first == "C" || word.first == "F")
+        if afterLetter && wordEnds && !isLanguage { continue }
+      }
+      out.append(c)
+    }
+    return out
   }
 
   /// A résumé layout sets section labels ("Publications – Journals", "2023") in a left
