@@ -127,12 +127,24 @@ def synthetic_names(rng: np.random.Generator, count: int, common: list[str], ent
     two- and three-syllable inventions."""
     names: list[str] = list(dict.fromkeys(common + entity))
     seen = set(names)
+    # Two and three syllables give about 428,000 words; 7 M papers need 650,000 family
+    # names, and the loop never ended (killed after 28 CPU min). After 1,000 misses in a
+    # row a syllable is added. Below saturation (up to 2 M papers: a miss chance of at
+    # most 0.8, so 1,000 in a row never happens) the draws and the bytes are unchanged.
+    extra = 0
+    misses = 0
     while len(names) < count:
-        k = 2 if rng.random() < 0.6 else 3
+        k = (2 if rng.random() < 0.6 else 3) + extra
         word = "".join(SYLLABLES[i] for i in rng.integers(0, len(SYLLABLES), k)).capitalize()
         if word not in seen:
             seen.add(word)
             names.append(word)
+            misses = 0
+        else:
+            misses += 1
+            if misses > 1000:
+                extra += 1
+                misses = 0
     return names[:count]
 
 

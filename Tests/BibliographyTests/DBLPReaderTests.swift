@@ -139,7 +139,7 @@ struct DBLPStreamingTests {
     let head = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<dblp>\n<!--"
     // "&ouml;" starts 3 bytes before the end of the first piece.
     let before = "--><article key=\"journals/x/1\"><author>G"
-    let pad = String(repeating: "x", count: DBLPReader.EntityRewritingStream.pieceSize - head.utf8.count - before.utf8.count - 3)
+    let pad = String(repeating: "x", count: DBLPScanner.pieceSize - head.utf8.count - before.utf8.count - 3)
     let body = "--><article key=\"journals/x/1\"><author>G&ouml;del &Ouml;rn</author><title>T&bogus;.</title><year>1931</year></article>\n<article key=\"journals/x/2\"><author>A B</author><title>Broken</title>\n</dblp>\n"
     let url = folder.appendingPathComponent("edge.xml")
     try Data((head + pad + body).utf8).write(to: url)

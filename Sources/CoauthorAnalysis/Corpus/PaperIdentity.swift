@@ -12,10 +12,33 @@ enum PaperIdentity {
   }
 
   /// The title folded for comparison: letters and digits only, no case or diacritics.
+  ///
+  /// An ASCII title (all of dblp.xml's, which writes other letters as entities that the
+  /// reader decodes, and most others) is folded byte by byte: ASCII letters lower-cased,
+  /// digits, nothing else, which is what Foundation's folding and `alphanumerics` give
+  /// for ASCII. Foundation's path cost 96 % of deduplicating 1 M DBLP records (perf:
+  /// `folding` 23 %, a new `CharacterSet` per scalar 51 %).
   static func foldedTitle(_ title: String) -> String {
+    if let folded = foldedASCII(title.utf8) { return folded }
+    let alphanumerics = CharacterSet.alphanumerics
     let folded = title.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
-      .unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) }
+      .unicodeScalars.filter { alphanumerics.contains($0) }
     return String(String.UnicodeScalarView(folded))
+  }
+
+  /// The folded title of ASCII bytes; nil when a byte is not ASCII.
+  static func foldedASCII(_ bytes: String.UTF8View) -> String? {
+    var out: [UInt8] = []
+    out.reserveCapacity(bytes.count)
+    for byte in bytes {
+      switch byte {
+      case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): out.append(byte)
+      case UInt8(ascii: "A")...UInt8(ascii: "Z"): out.append(byte + 32)
+      case 0x80...: return nil
+      default: continue
+      }
+    }
+    return String(decoding: out, as: UTF8.self)
   }
 
   /// Why two listings with the same folded title are one work, or nil when they are not:

@@ -46,6 +46,13 @@ public struct MetricsReport: Sendable, Encodable {
   /// Runs `work` with GraphKit's per-block progress (``WorkProgress``) reported as
   /// "title — 37 % of sources" at `step` of the 6 metric steps. The worker threads'
   /// reports are serialised before they reach `progress`.
+  ///
+  /// Not optimised: in the release build (Swift 6.3.1) the specialisation of
+  /// `TaskLocal.withValue` inlined here passed a null metadata pointer for the handler's
+  /// type to `swift_task_localValuePush`, and every `run` whose betweenness was sampled
+  /// crashed there (SIGSEGV at 0xfffffffffffffff8: the value witness table read at
+  /// metadata − 8; 1 M generated DBLP records, with and without the stage log).
+  @_optimize(none)
   static func reporting<T>(
     _ title: String, step: Int, progress: ((Progress) -> Void)?, _ work: () -> T
   ) -> T {
