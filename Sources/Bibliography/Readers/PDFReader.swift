@@ -168,15 +168,24 @@ public struct PDFReader: RecordReader, OwnerInitializableReader {
     t == t.rounded() ? "\(Int(t)) s" : String(format: "%.1f s", t)
   }
 
-  /// Layout text without page furniture: form feeds become line breaks, lines that are
+  /// Layout text without page furniture: form feeds end pages (never a line of their own, so
+  /// a record's line is its line in `pdftotext -layout` output), lines that are
   /// only a page number ("3", "Page 3 of 12", "- 3 -") go, and so do running heads and
   /// feet (the first or last line of half the pages or more, digits aside: "Name - CV -
   /// orcid.org/… 3/6"). Role marks after names (`Chiu WA*.`, `Rusyn I†,`) go too: PDF
   /// text has no Markdown, and a `*` left in would read as emphasis.
   static func cleaned(_ text: String) -> String {
     var lines: [String] = []
-    let pages = text.split(separator: "\u{0C}", omittingEmptySubsequences: false).map {
-      $0.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init)
+    // A form feed opens the first line of the next page ("…\n\u{0C}Experience"): pages
+    // are cut at it without a line of their own, so line numbers stay those of the text.
+    var pages: [[String]] = [[]]
+    for raw in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
+      var line = Substring(raw)
+      while line.first == "\u{0C}" {
+        line = line.dropFirst()
+        pages.append([])
+      }
+      pages[pages.count - 1].append(String(line.filter { $0 != "\u{0C}" }))
     }
     func key(_ line: String) -> String {
       TextScanning.collapseWhitespace(line.filter { !$0.isNumber })
@@ -204,7 +213,7 @@ public struct PDFReader: RecordReader, OwnerInitializableReader {
         && !(trimmed.count == 4 && Int(trimmed).map { (1800...2099).contains($0) } == true)
       lines.append(isPageNumber ? "" : line)
     }
-    return marginLabelsSplit(lines).joined(separator: "\n")
+    return marginLabelsSplit(dateColumnEntries(lines)).joined(separator: "\n")
   }
 
   /// The line with role marks (`*`, `†`, `‡`, `#`) that follow a letter and end a word
