@@ -168,16 +168,18 @@ public struct PDFReader: RecordReader, OwnerInitializableReader {
     t == t.rounded() ? "\(Int(t)) s" : String(format: "%.1f s", t)
   }
 
-  /// Layout text without page furniture: form feeds end pages (never a line of their own, so
-  /// a record's line is its line in `pdftotext -layout` output), lines that are
+  /// Layout text without page furniture: form feeds end pages (and count as a blank line
+  /// of their own), lines that are
   /// only a page number ("3", "Page 3 of 12", "- 3 -") go, and so do running heads and
   /// feet (the first or last line of half the pages or more, digits aside: "Name - CV -
   /// orcid.org/… 3/6"). Role marks after names (`Chiu WA*.`, `Rusyn I†,`) go too: PDF
   /// text has no Markdown, and a `*` left in would read as emphasis.
   static func cleaned(_ text: String) -> String {
     var lines: [String] = []
-    // A form feed opens the first line of the next page ("…\n\u{0C}Experience"): pages
-    // are cut at it without a line of their own, so line numbers stay those of the text.
+    // A form feed opens the first line of the next page ("…\n\u{0C}Experience").
+    // `isNewline` is true of a form feed too, so each page break is read as one more
+    // (blank) line: it parts the pages' text as a blank line would (a heading at the top
+    // of a page is one), and it shifts the line numbers after it by one per page break.
     var pages: [[String]] = [[]]
     for raw in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
       var line = Substring(raw)
