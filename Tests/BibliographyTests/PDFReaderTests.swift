@@ -211,13 +211,8 @@ struct PDFReaderTests {
         continue
       }
       let found = document.publications[index - 1]
-      // Its line in the `pdftotext -layout` text. The reader counts the page break
-      // before page 2 as a line of its own (`PDFReader.cleaned`: the blank line parts the
-      // pages' text, and the scanner needs it), so every entry is one line late.
-      withKnownIssue("a page break counts as one more line in PDF line numbers") {
-        #expect(found.location.line == Int(row[1]), "entry \(index) at line \(found.location.line)")
-      }
-      #expect(found.location.line == (Int(row[1]) ?? 0) + 1, "entry \(index) at line \(found.location.line)")
+      // Its line in the `pdftotext -layout` text, after a page break.
+      #expect(found.location.line == Int(row[1]), "entry \(index) at line \(found.location.line)")
       #expect(found.year == Int(row[4]), "entry \(index)")
       if PublicationListDatasetTests.sameAuthors(found.authors, row[2].components(separatedBy: " | ")) {
         authorsExact += 1
