@@ -67,13 +67,18 @@ public struct PDFReader: RecordReader, OwnerInitializableReader {
     case .success(let output): extracted = output
     case .failure(let message): return failed("cannot read the PDF: \(message)")
     }
-    let text = Self.cleaned(extracted)
+    let (lines, origins) = Self.cleanedLines(extracted)
+    let text = lines.joined(separator: "\n")
     if text.unicodeScalars.filter({ $0.properties.isAlphabetic }).count < 20 {
       return failed(
         "the PDF has no text layer (a scanned image?); nothing could be read — run it "
           + "through OCR or give the publication list in another format")
     }
-    let scan = CVTextReader.scan(text, file: file, markdown: true, flowed: true)
+    var scan = CVTextReader.scan(text, file: file, markdown: true, flowed: true)
+    // Lines of the cleaned text are located at their lines in pdftotext's text.
+    for index in scan.entries.indices where origins.indices.contains(scan.entries[index].location.line - 1) {
+      scan.entries[index].location.line = origins[scan.entries[index].location.line - 1]
+    }
     var document = CVTextReader.read(scan.entries, file: file, format: Self.format, owner: owner, markup: true)
     document.diagnostics.insert(contentsOf: warnings, at: 0)
     return document
@@ -168,12 +173,21 @@ public struct PDFReader: RecordReader, OwnerInitializableReader {
     t == t.rounded() ? "\(Int(t)) s" : String(format: "%.1f s", t)
   }
 
-  /// Layout text without page furniture: form feeds become line breaks, lines that are
+  /// Layout text without page furniture: form feeds end pages (and read as a blank line),
+  /// lines that are
   /// only a page number ("3", "Page 3 of 12", "- 3 -") go, and so do running heads and
   /// feet (the first or last line of half the pages or more, digits aside: "Name - CV -
   /// orcid.org/… 3/6"). Role marks after names (`Chiu WA*.`, `Rusyn I†,`) go too: PDF
   /// text has no Markdown, and a `*` left in would read as emphasis.
   static func cleaned(_ text: String) -> String {
+    cleanedLines(text).lines.joined(separator: "\n")
+  }
+
+  /// ``cleaned(_:)`` as lines, with each line's 1-based line in `text` (`origins`). A page
+  /// break reads as a blank line of its own (it parts the pages' text as a blank line
+  /// would), and a margin label may be set on a line of its own: neither is a line of
+  /// `text`, so records are located through `origins`.
+  static func cleanedLines(_ text: String) -> (lines: [String], origins: [Int]) {
     var lines: [String] = []
     let pages = text.split(separator: "\u{0C}", omittingEmptySubsequences: false).map {
       $0.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init)
@@ -190,6 +204,16 @@ public struct PDFReader: RecordReader, OwnerInitializableReader {
     }
     let pageCount = pages.filter { $0.contains { !$0.allSatisfy(\.isWhitespace) } }.count
     let runningHeads = Set(edgeCounts.filter { $0.value >= 3 && $0.value * 2 >= pageCount }.keys)
+    // "A\n\u{0C}B": page 1 ends in an empty line that is not in the text, and a page
+    // that ends without a line break shares its last line with the next page's first.
+    var origins: [Int] = []
+    var counter = 1
+    for (number, page) in pages.enumerated() {
+      for position in page.indices {
+        origins.append(counter)
+        if position < page.count - 1 || number == pages.count - 1 { counter += 1 }
+      }
+    }
     for raw in pages.joined() {
       let line = runningHeads.isEmpty || !runningHeads.contains(key(raw)) ? Self.withoutMarks(raw) : ""
       let trimmed = line.trimmingCharacters(in: .whitespaces)
@@ -204,7 +228,11 @@ public struct PDFReader: RecordReader, OwnerInitializableReader {
         && !(trimmed.count == 4 && Int(trimmed).map { (1800...2099).contains($0) } == true)
       lines.append(isPageNumber ? "" : line)
     }
-    return marginLabelsSplit(lines).joined(separator: "\n")
+    return marginLabelsSplit(dateColumnEntries(lines), origins: origins)
+  }
+
+  static func marginLabelsSplit(_ lines: [String]) -> [String] {
+    marginLabelsSplit(lines, origins: Array(1...max(1, lines.count))).lines
   }
 
   /// The line with role marks (`*`, `†`, `‡`, `#`) that follow a letter and end a word
@@ -236,7 +264,7 @@ public struct PDFReader: RecordReader, OwnerInitializableReader {
   /// indented lines start at one column, text left of it (after a gap) is a label: it
   /// becomes a line of its own, before the entries it labels, and the entries are
   /// moved to the left margin.
-  static func marginLabelsSplit(_ lines: [String]) -> [String] {
+  static func marginLabelsSplit(_ lines: [String], origins: [Int]) -> (lines: [String], origins: [Int]) {
     var histogram: [Int: Int] = [:]
     let rows = lines.map { Array($0) }
     for row in rows {
@@ -245,7 +273,7 @@ public struct PDFReader: RecordReader, OwnerInitializableReader {
     }
     guard let (column, count) = histogram.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }),
       count >= 10
-    else { return lines }
+    else { return (lines, origins) }
     func split(_ row: [Character]) -> (label: String, body: String)? {
       guard row.count > column, row[column] != " ", row[column - 1] == " ",
         row[column - 2] == " ",
@@ -255,14 +283,16 @@ public struct PDFReader: RecordReader, OwnerInitializableReader {
       return (label, String(row[column...]))
     }
     let splits = rows.map(split)
-    guard splits.contains(where: { $0 != nil }) else { return lines }
+    guard splits.contains(where: { $0 != nil }) else { return (lines, origins) }
     var out: [String] = []
+    var outOrigins: [Int] = []
     var index = 0
     while index < rows.count {
       guard let first = splits[index] else {
         let row = rows[index]
         let indent = row.prefix(while: { $0 == " " }).count
         out.append(indent >= column ? String(row[column...]) : String(row))
+        outOrigins.append(origins[index])
         index += 1
         continue
       }
@@ -283,12 +313,15 @@ public struct PDFReader: RecordReader, OwnerInitializableReader {
       if isYear || CVTextReader.heading(label) != nil {
         if out.last.map({ !$0.trimmingCharacters(in: .whitespaces).isEmpty }) == true {
           out.append("")
+          outOrigins.append(origins[index])
         }
         out.append(label)
+        outOrigins.append(origins[index])
       }
       out += bodies
+      outOrigins += origins[index..<next]
       index = next
     }
-    return out
+    return (out, outOrigins)
   }
 }
