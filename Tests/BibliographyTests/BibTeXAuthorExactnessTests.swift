@@ -18,9 +18,8 @@ struct BibTeXAuthorExactnessTests {
   static func rows() throws -> [Row] {
     let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
       .appendingPathComponent("Fixtures/bibtex/authors.tsv")
-    return try String(contentsOf: url, encoding: .utf8).split(separator: "\n").dropFirst().map {
-      let fields = $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-      return Row(
+    return try ReaderDatasets.transcribedRows(url).map { fields in
+      Row(
         file: fields[0], line: Int(fields[1]) ?? 0,
         authors: fields[2].components(separatedBy: " | "), others: fields[3] == "yes")
     }

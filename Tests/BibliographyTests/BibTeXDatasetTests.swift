@@ -28,6 +28,14 @@ enum ReaderDatasets {
     return TextDecoding.decode(try Data(contentsOf: url), file: url.lastPathComponent)
   }
 
+  /// The rows of a hand-transcribed table (tab-separated, a header line first, `\n` or
+  /// `\r\n` line ends): each row's cells, empty cells kept.
+  static func transcribedRows(_ url: URL) throws -> [[String]] {
+    try String(contentsOf: url, encoding: .utf8).split(whereSeparator: \.isNewline).dropFirst().map {
+      $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+    }
+  }
+
   struct MissingDataset: Error, CustomStringConvertible {
     var path: String
     var description: String { "dataset missing: \(path) (shared/ must sit beside the clone)" }

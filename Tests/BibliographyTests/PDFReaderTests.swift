@@ -160,8 +160,7 @@ struct PDFReaderTests {
       .appendingPathComponent("Fixtures/lists")
     let document = try SourceReader.read(contentsOf: folder.appendingPathComponent("nanhung--CV_NHsieh.pdf").path)
     #expect(document.format == .pdf)
-    let rows = try String(contentsOf: folder.appendingPathComponent("nanhung--CV_NHsieh.entries.tsv"), encoding: .utf8)
-      .split(separator: "\n").dropFirst().map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+    let rows = try ReaderDatasets.transcribedRows(folder.appendingPathComponent("nanhung--CV_NHsieh.entries.tsv"))
     #expect(rows.count == 15)
     #expect(document.publications.count == 42, "\(document.diagnostics)")
     #expect(document.diagnostics.filter { $0.severity == .error }.isEmpty, "\(document.diagnostics)")
@@ -198,8 +197,7 @@ struct PDFReaderTests {
       .appendingPathComponent("Fixtures/lists")
     let document = try SourceReader.read(contentsOf: folder.appendingPathComponent("AaronDavidSchneider--cv.pdf").path)
     #expect(document.format == .pdf)
-    let rows = try String(contentsOf: folder.appendingPathComponent("AaronDavidSchneider--cv.entries.tsv"), encoding: .utf8)
-      .split(separator: "\n").dropFirst().map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+    let rows = try ReaderDatasets.transcribedRows(folder.appendingPathComponent("AaronDavidSchneider--cv.entries.tsv"))
     #expect(rows.count == 12)
     #expect(document.publications.count == 12, "\(document.diagnostics)")
     #expect(document.diagnostics.filter { $0.severity == .error }.isEmpty, "\(document.diagnostics)")

@@ -59,9 +59,7 @@ struct PublicationListDatasetTests {
   }
 
   static func tsv(_ name: String) throws -> [[String]] {
-    let url = try ReaderDatasets.url("lists/" + name)
-    return try String(contentsOf: url, encoding: .utf8).split(whereSeparator: \.isNewline)
-      .dropFirst().map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+    try ReaderDatasets.transcribedRows(try ReaderDatasets.url("lists/" + name))
   }
 
   static func truthCount(_ file: String) throws -> Int {

@@ -30,10 +30,7 @@ struct StructuredListDatasetTests {
   static var listsRoot: URL { ReaderDatasets.root.appendingPathComponent("lists") }
 
   static func tsv(_ name: String) throws -> [[String]] {
-    let text = try String(contentsOf: listsRoot.appendingPathComponent(name), encoding: .utf8)
-    return text.split(separator: "\n").dropFirst().map {
-      $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-    }
+    try ReaderDatasets.transcribedRows(listsRoot.appendingPathComponent(name))
   }
 
   /// Reads a list as the tool does: a folder as one front-matter source, a file detected.

@@ -198,8 +198,8 @@ enum JSONRecords {
     return true
   }
 
-  /// JSON Lines: one object per line (blank lines and lines not starting with `{`
-  /// skipped, as before). No object at all: the document is not JSON, and the error of
+  /// JSON Lines: one object per line; blank lines are skipped, any other line that is
+  /// not an object is an error at its line. No object at all: the document is not JSON, and the error of
   /// the whole-document parse says why.
   private static func forEachLine(
     in text: String, file: String, wholeError: any Error, diagnostics: inout [Diagnostic],
@@ -222,7 +222,16 @@ enum JSONRecords {
         while first < end, bytes[first] == 0x20 || bytes[first] == 0x09 || bytes[first] == 0x0D {
           first += 1
         }
-        if first < end, bytes[first] == 0x7B {
+        if first < end, bytes[first] != 0x7B {
+          // A line that is not an object is not a record: said, never skipped silently.
+          failureCount += 1
+          if failureCount <= listedFailures {
+            failures.append(
+              Diagnostic(
+                .error, at: InputLocation(file: file, line: lineNumber),
+                "not a JSON object (a JSON Lines record starts with '{'); line skipped"))
+          }
+        } else if first < end {
           let line = Data(UnsafeBufferPointer(rebasing: bytes[first..<end]))
           do {
             let object = try JSONSerialization.jsonObject(with: line)

@@ -17,7 +17,9 @@ extension HTMLReader {
     let rowMarker = "class=\"gsc_a_tr\""
     guard text.contains(rowMarker) else { return nil }
     var document = SourceDocument(file: file, format: format, owner: owner)
-    if document.owner == nil, let name = element(in: Substring(text), opening: "id=\"gsc_prf_in\"", tag: "div") {
+    if document.owner == nil,
+      let name = element(in: Substring(text), opening: "id=\"gsc_prf_in\"", tag: "div")
+    {
       let cleaned = plainText(name)
       if !cleaned.isEmpty { document.owner = cleaned }
     }
@@ -29,7 +31,9 @@ extension HTMLReader {
         searchFrom = marker.upperBound
         continue
       }
-      let end = text.range(of: "</tr>", range: marker.upperBound..<text.endIndex)?.upperBound ?? text.endIndex
+      let end =
+        text.range(of: "</tr>", range: marker.upperBound..<text.endIndex)?.upperBound
+        ?? text.endIndex
       line += text[counted..<open.lowerBound].reduce(0) { $0 + ($1.isNewline ? 1 : 0) }
       counted = open.lowerBound
       searchFrom = end
@@ -38,7 +42,8 @@ extension HTMLReader {
       let title = element(in: row, opening: "class=\"gsc_a_at\"", tag: "a").map(plainText) ?? ""
       guard !title.isEmpty else {
         document.diagnostics.append(
-          Diagnostic(.error, at: location, "Google Scholar row without a title (a.gsc_a_at) not read"))
+          Diagnostic(
+            .error, at: location, "Google Scholar row without a title (a.gsc_a_at) not read"))
         continue
       }
       var grays: [Substring] = []
@@ -70,9 +75,12 @@ extension HTMLReader {
         venue = text.isEmpty ? nil : text
       }
       let yearText = element(in: row, opening: "class=\"gsc_a_y\"", tag: "td").map(plainText) ?? ""
-      let year = Int(yearText.filter(\.isNumber).prefix(4)).flatMap { (1000...2999).contains($0) ? $0 : nil }
+      let year = Int(yearText.filter(\.isNumber).prefix(4)).flatMap {
+        (1000...2999).contains($0) ? $0 : nil
+      }
       if authors.isEmpty {
-        document.diagnostics.append(Diagnostic(.warning, at: location, "no authors found for \"\(title)\""))
+        document.diagnostics.append(
+          Diagnostic(.warning, at: location, "no authors found for \"\(title)\""))
       }
       document.publications.append(
         Publication(
@@ -114,8 +122,9 @@ extension HTMLReader {
 
   /// Tags removed, entities decoded, white space (no-break spaces too) collapsed.
   static func plainText(_ html: Substring) -> String {
-    let decoded = HTMLEntities.decode(
-      TextScanning.decodingHTMLEntities(TextScanning.removingHTMLTags(String(html))))
+    // One decoding pass (HTMLEntities.decode covers the named and numeric entities):
+    // "&amp;lt;" is the text "&lt;", not "<".
+    let decoded = HTMLEntities.decode(TextScanning.removingHTMLTags(String(html)))
     return TextScanning.collapseWhitespace(decoded.replacingOccurrences(of: "\u{A0}", with: " "))
       .trimmingCharacters(in: .whitespaces)
   }
